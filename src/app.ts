@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createHttpServer, requirePermission, type HttpServer } from './platform/http';
+import type { AppDeps } from './platform/module';
+import { listAudit } from './platform/audit';
+import { modules } from './modules/registry';
+
+export interface AppOptions {
+  /** Built web app to serve at / and /console; null serves the API alone. */
+  readonly webDir?: string | null;
+  readonly rateLimit?: number;
+}
+
+export const defaultWebDir = path.resolve(import.meta.dirname, '../dist/web');
+
+/** Builds the Fastify app from the modules: API under /api/v1, docs at /api/docs, the web app at / and /console. */
+export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<HttpServer> {
+  const app = await createHttpServer({
+    logger: deps.logger,
+    bodyLimit: deps.config.bodyLimit,
+    rateLimit: options.rateLimit ?? Number(process.env.XINYONG_RATE_LIMIT ?? 1200),
+  });
+
+  for (const m of modules) await m.registerHooks?.(app, deps);
+
+  await app.register(
+    async (scope) => {
+      const api = scope.withTypeProvider<ZodTypeProvider>();
+      api.get(
+        '/health',
+        {
+          schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), dialect: z.string() }) } },
+        },
+        async () => ({ status: 'ok' as const, dialect: deps.db.dialect }),
+      );
+      api.get(
+        '/audit',
+        {
+          schema: {
+            tags: ['platform'],
+            summary: 'Audit log entries, newest first (platform admins)',
+            querystring: z.strictObject({
+              subjectId: z.string().max(64).optional(),
+              actorId: z.string().max(64).optional(),
+              action: z.string().max(128).optional(),
+              beforeSeq: z.coerce.number().int().positive().optional(),
+              limit: z.coerce.number().int().min(1).max(500).default(50),
+            }),
+          },
+        },
+        async (request) => {
+          requirePermission(request, 'audit.read');
+          return { items: await listAudit(deps.db.kysely, request.query) };
+        },
+      );
+      for (const m of modules) {
+        if (m.registerRoutes)
+          await api.register(async (inner) => m.registerRoutes!(inner.withTypeProvider<ZodTypeProvider>(), deps));
+      }
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
+  const hasWeb = webDir !== null && existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (hasWeb && request.method === 'GET' && !url.startsWith('/api/')) {
+      const page = url === '/console' || url.startsWith('/console/') ? 'console.html' : 'index.html';
+      return reply.header('cache-control', 'no-cache').sendFile(page);
+    }
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send({
+        type: 'https://xinyong.dev/problems/route.not_found',
+        title: request.headers['accept-language']?.startsWith('en') ? 'No such endpoint' : '接口不存在',
+        status: 404,
+        code: 'route.not_found',
+        instance: request.url,
+        requestId: request.id,
+      });
+  });
+  return app;
+}

@@ -1,0 +1,4 @@
+/** subjects: legal persons, organisations, individual businesses, natural persons. (being written) */
+import type { XinyongModule } from '../../platform/module';
+
+export const subjectsModule: XinyongModule = { name: 'subjects' };

@@ -1,0 +1,44 @@
+/**
+ * platform/db: opening the database, the dialect seam, migrations and driver
+ * error translation. Module code imports from here only.
+ */
+import type { Config } from '../config';
+import { openPostgres } from './postgres';
+import { openSqlite, sqliteHelpers } from './sqlite';
+import { postgresHelpers } from './postgres';
+import { translateDbError } from './errors';
+import type { Db, Dialect, DialectHelpers, Executor } from './types';
+
+export type { Db, Dialect, DialectHelpers, Executor } from './types';
+export { tables } from './types';
+export { ConstraintViolation, isUniqueViolation, translateDbError } from './errors';
+export { migrateToLatest, type MigrationSet, type ModuleMigration } from './migrator';
+export { escapeLike } from './like';
+
+export function helpersFor(dialect: Dialect): DialectHelpers {
+  return dialect === 'postgres' ? postgresHelpers : sqliteHelpers;
+}
+
+function wrap(dialect: Dialect, kysely: Executor): Db {
+  return {
+    dialect,
+    kysely,
+    helpers: helpersFor(dialect),
+    async transaction(fn) {
+      try {
+        return await kysely.transaction().execute((tx) => fn(tx));
+      } catch (error) {
+        throw translateDbError(error);
+      }
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+/** Opens the configured database: the SQLite file, or PostgreSQL when DATABASE_URL says so. */
+export function openDatabase(config: Pick<Config, 'dialect' | 'databaseUrl' | 'sqlitePath'>, schema?: string): Db {
+  if (config.dialect === 'postgres') {
+    return wrap('postgres', openPostgres({ connectionString: config.databaseUrl!, ...(schema ? { schema } : {}) }));
+  }
+  return wrap('sqlite', openSqlite(config.sqlitePath));
+}

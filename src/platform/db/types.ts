@@ -1,0 +1,52 @@
+import type { Expression, Kysely, SqlBool } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * What module code is handed: a Kysely instance or an open transaction. Each
+ * repository narrows it to its own tables with `tables<T>(executor)` so that a
+ * module's SQL can only name the tables it owns.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the untyped seam; repositories narrow it
+export type Executor = Kysely<any>;
+
+/** Narrows an executor to one module's tables (see `Executor`). */
+export function tables<T>(executor: Executor): Kysely<T> {
+  return executor as Kysely<T>;
+}
+
+/**
+ * The one dialect seam. Everything that is spelled differently on SQLite and
+ * PostgreSQL lives behind this interface; callers ask for a capability, never
+ * for a dialect name.
+ */
+export interface DialectHelpers {
+  readonly dialect: Dialect;
+  /** PostgreSQL can claim rows with FOR UPDATE SKIP LOCKED; SQLite has one writer. */
+  readonly supportsSkipLocked: boolean;
+  /** Column type of an auto-incremented integer primary key, for migrations. */
+  readonly autoIncrementType: 'integer' | 'bigserial';
+  /**
+   * Creates the substring index for `table.column` (the table must have an
+   * integer primary key `id`): FTS5 trigram on SQLite, pg_trgm GIN on PostgreSQL.
+   */
+  createSubstringIndex(db: Executor, table: string, column: string): Promise<void>;
+  /** Drops what `createSubstringIndex` made. */
+  dropSubstringIndex(db: Executor, table: string, column: string): Promise<void>;
+  /**
+   * A WHERE condition true when `table.column` contains `term` (any substring,
+   * case-insensitive for Latin letters). Uses the index made above.
+   */
+  containsSubstring(table: string, column: string, term: string): Expression<SqlBool>;
+  /** Makes ready what the database needs before migrations (extensions, pragmas). */
+  prepare(db: Executor): Promise<void>;
+}
+
+export interface Db {
+  readonly dialect: Dialect;
+  readonly kysely: Executor;
+  readonly helpers: DialectHelpers;
+  /** Runs `fn` in one transaction; a thrown error rolls everything back. */
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

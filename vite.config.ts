@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const webRoot = fileURLToPath(new URL('./web/', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/web/', import.meta.url));
+
+/**
+ * In `vite dev` there is no platform server in front of the two pages, so
+ * mirror its routing: `/console` and `/console/*` get the console page.
+ * Everything else falls through to Vite's own SPA fallback (index.html).
+ */
+function consoleRouting(): Plugin {
+  return {
+    name: 'xinyong:console-routing',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const path = req.url?.split('?')[0] ?? '';
+        if (path === '/console' || path.startsWith('/console/')) {
+          req.url = '/console.html';
+        }
+        next();
+      });
+    },
+  };
+}
+
+/**
+ * `web/public/sw.js` is copied verbatim, so it would be byte-identical across
+ * releases and browsers would never install a new worker. Stamping a build id
+ * derived from the emitted file names makes every release a new worker whose
+ * `activate` drops the previous release's caches.
+ */
+function stampServiceWorker(): Plugin {
+  let fileNames: string[] = [];
+  return {
+    name: 'xinyong:stamp-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      fileNames = Object.keys(bundle).sort();
+    },
+    async closeBundle() {
+      const swPath = `${outDir}sw.js`;
+      const buildId = createHash('sha256').update(fileNames.join('\n')).digest('hex').slice(0, 12);
+      const source = await readFile(swPath, 'utf8');
+      await writeFile(swPath, source.replace("'__BUILD_ID__'", JSON.stringify(buildId)));
+    },
+  };
+}
+
+// Vite reads the default export; the one default export in web code is this config.
+export default defineConfig({
+  root: webRoot,
+  base: '/',
+  publicDir: 'public',
+  plugins: [react(), consoleRouting(), stampServiceWorker()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    // Chromium 100+/Safari 15+ cover the browsers government PCs and phones run today.
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        index: `${webRoot}index.html`,
+        console: `${webRoot}console.html`,
+      },
+    },
+  },
+  server: {
+    // `XINYONG_API=http://127.0.0.1:3000 npx vite` to develop against a running platform.
+    proxy: { '/api': process.env.XINYONG_API ?? 'http://127.0.0.1:3000' },
+  },
+});

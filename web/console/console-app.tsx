@@ -1,0 +1,48 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AntdProvider } from '../shared/antd-provider';
+import { lazyNamed } from '../shared/lazy-named';
+import { RequireSession } from './auth/require-session';
+import { FullPageSpinner } from './auth/session-pending';
+import { SessionProvider } from './auth/session-provider';
+
+// Split so the login screen does not download the signed-in layout and its menu, and vice versa.
+const LoginPage = lazyNamed(() => import('./auth/login-page'), 'LoginPage');
+const ConsoleLayout = lazyNamed(() => import('./layout/console-layout'), 'ConsoleLayout');
+const HomePage = lazyNamed(() => import('./home/home-page'), 'HomePage');
+const ConsoleNotFound = lazyNamed(() => import('./console-not-found'), 'ConsoleNotFound');
+
+/** The staff console, served by the platform at /console and /console/*. */
+export function ConsoleApp() {
+  return (
+    <AntdProvider>
+      <SessionProvider>
+        <BrowserRouter basename="/console">
+          <ConsoleRoutes />
+        </BrowserRouter>
+      </SessionProvider>
+    </AntdProvider>
+  );
+}
+
+function ConsoleRoutes() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<FullPageSpinner label={t('common.loading')} />}>
+      <Routes>
+        <Route path="login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <ConsoleLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="*" element={<ConsoleNotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

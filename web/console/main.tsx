@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../shared/base.css';
+import './console.css';
+import { ConsoleApp } from './console-app';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('console.html has no #root');
+
+createRoot(container).render(
+  <StrictMode>
+    <ConsoleApp />
+  </StrictMode>,
+);

@@ -1,0 +1,29 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { SubjectSummary } from '../public-api';
+import { highlight } from './highlight';
+
+export function SubjectCard({ subject, query }: { subject: SubjectSummary; query: string }) {
+  const { t } = useTranslation();
+  const none = t('portal.search.none');
+  return (
+    <li className="subject-card">
+      <div className="subject-card__head">
+        <h3 className="subject-card__name">{highlight(subject.name, query)}</h3>
+        <Tag className="subject-card__kind" color="blue">
+          {subject.kindLabel ?? t(`portal.kind.${subject.kind}`)}
+        </Tag>
+      </div>
+      <dl className="subject-card__facts">
+        <div>
+          <dt>{t('portal.search.uscc')}</dt>
+          <dd className="subject-card__uscc">{subject.uscc ? highlight(subject.uscc, query) : none}</dd>
+        </div>
+        <div>
+          <dt>{t('portal.search.region')}</dt>
+          <dd>{subject.regionName ?? none}</dd>
+        </div>
+      </dl>
+    </li>
+  );
+}

@@ -1,0 +1,34 @@
+import { apiGet } from '../shared/api';
+
+export type SubjectKind = 'legal_person' | 'other_org' | 'individual_business' | 'natural_person';
+
+/** One hit of the public subject search, as the public presenter shapes it. */
+export interface SubjectSummary {
+  id: string;
+  name: string;
+  uscc: string | null;
+  kind: SubjectKind;
+  kindLabel?: string;
+  regionName: string | null;
+}
+
+export interface SubjectSearchResult {
+  items: SubjectSummary[];
+  total: number;
+}
+
+export interface PublicStats {
+  subjects: number;
+  departments: number;
+  catalogItems: number;
+}
+
+export const subjectSearchLimit = 20;
+
+export function searchSubjects(q: string, signal?: AbortSignal): Promise<SubjectSearchResult> {
+  return apiGet<SubjectSearchResult>('/api/v1/public/subjects', { query: { q, limit: subjectSearchLimit }, signal });
+}
+
+export function fetchPublicStats(signal?: AbortSignal): Promise<PublicStats> {
+  return apiGet<PublicStats>('/api/v1/public/stats', { signal });
+}
