@@ -31,7 +31,7 @@ export async function boot(options: BootOptions = {}): Promise<AppDeps> {
   const logger = createLogger(options.logLevel ?? config.logLevel);
   const db = openDatabase(config, options.schema);
   try {
-    await migrateToLatest(db.kysely, db.helpers, allMigrations());
+    await migrateToLatest(db.kysely, db.helpers, allMigrations(), options.schema);
     const deps: AppDeps = { config, db, logger };
     for (const m of modules) await m.seed?.(deps);
     return deps;

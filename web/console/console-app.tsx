@@ -1,3 +1,4 @@
+import { App } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
@@ -17,11 +18,13 @@ const ConsoleNotFound = lazyNamed(() => import('./console-not-found'), 'ConsoleN
 export function ConsoleApp() {
   return (
     <AntdProvider>
-      <SessionProvider>
-        <BrowserRouter basename="/console">
-          <ConsoleRoutes />
-        </BrowserRouter>
-      </SessionProvider>
+      <App>
+        <SessionProvider>
+          <BrowserRouter basename="/console">
+            <ConsoleRoutes />
+          </BrowserRouter>
+        </SessionProvider>
+      </App>
     </AntdProvider>
   );
 }

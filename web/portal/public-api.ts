@@ -10,11 +10,15 @@ export interface SubjectSummary {
   kind: SubjectKind;
   kindLabel?: string;
   regionName: string | null;
+  /** The former name that matched the query, when the current name did not. */
+  matchedName?: string | null;
 }
 
 export interface SubjectSearchResult {
   items: SubjectSummary[];
   total: number;
+  /** True when the server stopped counting: `total` is then a lower bound. */
+  totalCapped?: boolean;
 }
 
 export interface PublicStats {

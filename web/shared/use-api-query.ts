@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 
 export type QueryState<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'success'; data: T }
-  | { status: 'error'; error: unknown };
+  { status: 'idle' } | { status: 'loading' } | { status: 'success'; data: T } | { status: 'error'; error: unknown };
 
 /**
  * Runs `load` whenever `key` changes (null = do nothing) and aborts the

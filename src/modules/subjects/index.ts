@@ -1,4 +1,38 @@
-/** subjects: legal persons, organisations, individual businesses, natural persons. (being written) */
+/**
+ * subjects: legal persons, other organisations, individual businesses and
+ * natural persons (plan C3) — their identifiers and check algorithms, legacy
+ * code mapping, former names, region and industry, and the protected storage
+ * of citizen ID numbers.
+ */
 import type { XinyongModule } from '../../platform/module';
+import { subjectsMigrations } from './subjects.migrations';
+import { subjectsRoutes } from './subjects.routes';
+import { subjectsCommands } from './subjects.command';
 
-export const subjectsModule: XinyongModule = { name: 'subjects' };
+export const subjectsModule: XinyongModule = {
+  name: 'subjects',
+  migrations: subjectsMigrations,
+  registerRoutes: subjectsRoutes,
+  registerCommands: subjectsCommands,
+};
+
+export * from './identifiers';
+export * from './dictionaries';
+export { subjectsEnv } from './subjects.env';
+export {
+  registerSubject,
+  registerSubjectsBulk,
+  findSubjectByIdentifier,
+  searchSubjects,
+  getSubject,
+  governmentLookup,
+  renameSubject,
+  importLegacyMappings,
+  countPublicSubjects,
+  countAllSubjects,
+  type SubjectsEnv,
+  type SubjectSearch,
+  type SubjectSearchResult,
+} from './subjects.service';
+export type { NewSubjectInput } from './subjects.validation';
+export type { SubjectRow } from './subjects.repository';

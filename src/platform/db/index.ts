@@ -14,6 +14,7 @@ export { tables } from './types';
 export { ConstraintViolation, isUniqueViolation, translateDbError } from './errors';
 export { migrateToLatest, type MigrationSet, type ModuleMigration } from './migrator';
 export { escapeLike } from './like';
+export { precompiled } from './precompiled';
 
 export function helpersFor(dialect: Dialect): DialectHelpers {
   return dialect === 'postgres' ? postgresHelpers : sqliteHelpers;

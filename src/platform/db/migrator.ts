@@ -40,9 +40,15 @@ export async function migrateToLatest(
   db: Executor,
   helpers: DialectHelpers,
   set: MigrationSet,
+  /** The PostgreSQL schema in use, when not the default (tests isolate each file in one). */
+  schema?: string,
 ): Promise<MigrationOutcome> {
   await helpers.prepare(db);
-  const migrator = new Migrator({ db, provider: new SetProvider(set, helpers) });
+  const migrator = new Migrator({
+    db,
+    provider: new SetProvider(set, helpers),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

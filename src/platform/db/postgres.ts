@@ -25,6 +25,7 @@ export function openPostgres(options: PostgresOptions): Executor {
 
 const indexName = (table: string, column: string) => `${table}_${column}_trgm`;
 
+/** Substring search on PostgreSQL: ILIKE over a pg_trgm GIN index. */
 export const postgresHelpers: DialectHelpers = {
   dialect: 'postgres',
   supportsSkipLocked: true,
@@ -49,7 +50,7 @@ export const postgresHelpers: DialectHelpers = {
     await sql.raw(`DROP INDEX IF EXISTS ${indexName(table, column)}`).execute(db);
   },
 
-  containsSubstring(table, column, term) {
-    return sql<boolean>`${sql.ref(`${table}.${column}`)} ILIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`;
+  substringMatches(table, column, term) {
+    return sql<{ match_id: number }>`(SELECT id AS match_id FROM ${sql.table(table)} WHERE ${sql.ref(column)} ILIKE ${`%${escapeLike(term)}%`} ESCAPE '\\')`;
   },
 };

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DialectHelpers, Executor } from './types';
-import { escapeLike } from './like';
 
 /** Opens the SQLite file in WAL mode with the pragmas the platform relies on. */
 export function openSqlite(file: string): Executor {
@@ -13,15 +12,53 @@ export function openSqlite(file: string): Executor {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
-  database.pragma('cache_size = -65536');
+  database.pragma('cache_size = -131072');
+  cacheStatements(database);
   return new Kysely({ dialect: new SqliteDialect({ database }) });
 }
 
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a
+ * look-up by key. Caching statements by their SQL text (LRU) puts the
+ * platform's point queries close to a hand-held prepared statement. Safe
+ * because Kysely serialises use of the one connection.
+ */
+function cacheStatements(database: Database.Database): void {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, Database.Statement>();
+  database.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as typeof database.prepare;
+}
+
 const ftsName = (table: string, column: string) => `${table}_${column}_fts`;
+const bigramName = (table: string, column: string) => `${table}_${column}_bigram`;
 
-/** FTS5 `trigram` matches substrings of three characters or more through the index. */
-const TRIGRAM_MIN = 3;
+/** Bigram keys pack two code points into one integer; the last character pairs with 0. */
+const CODE_SPACE = 0x110000;
+/** Longest text the bigram index covers (the numbers table's size). */
+const MAX_INDEXED_LENGTH = 512;
 
+const bigramKey = (a: string, b: string | undefined) =>
+  a.toLowerCase().codePointAt(0)! * CODE_SPACE + (b === undefined ? 0 : b.toLowerCase().codePointAt(0)!);
+
+/**
+ * Substring search on SQLite uses two indexes, both kept in step by triggers:
+ * FTS5 `trigram` answers terms of three characters or more; a bigram table
+ * (two code points packed in one integer key) answers one- and two-character
+ * terms, which trigrams cannot — and two-character brand names are what
+ * people type most (华为, 联想, 百度).
+ */
 export const sqliteHelpers: DialectHelpers = {
   dialect: 'sqlite',
   supportsSkipLocked: false,
@@ -31,33 +68,40 @@ export const sqliteHelpers: DialectHelpers = {
 
   async createSubstringIndex(db, table, column) {
     const fts = ftsName(table, column);
+    const bigram = bigramName(table, column);
     // External-content FTS keyed by the table's INTEGER PRIMARY KEY (a stable
-    // rowid alias, so VACUUM cannot desynchronise it); triggers keep it in step.
+    // rowid alias, so VACUUM cannot desynchronise it).
     await sql
       .raw(
         `CREATE VIRTUAL TABLE ${fts} USING fts5(${column}, content='${table}', content_rowid='id', tokenize='trigram case_sensitive 0')`,
       )
       .execute(db);
+    await sql.raw(`CREATE TABLE IF NOT EXISTS xy_numbers (n INTEGER PRIMARY KEY)`).execute(db);
     await sql
       .raw(
-        `CREATE TRIGGER ${fts}_ai AFTER INSERT ON ${table} BEGIN
-           INSERT INTO ${fts}(rowid, ${column}) VALUES (new.id, new.${column});
-         END`,
+        `INSERT OR IGNORE INTO xy_numbers (n) SELECT value FROM generate_series(1, ${MAX_INDEXED_LENGTH})`,
       )
+      .execute(db)
+      .catch(async () => {
+        // generate_series is an extension some SQLite builds leave out.
+        for (let n = 1; n <= MAX_INDEXED_LENGTH; n++) await sql`INSERT OR IGNORE INTO xy_numbers (n) VALUES (${n})`.execute(db);
+      });
+    await sql
+      .raw(`CREATE TABLE ${bigram} (k INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (k, id)) WITHOUT ROWID`)
       .execute(db);
+    const insertBigrams = (ref: string) =>
+      `INSERT OR IGNORE INTO ${bigram} (k, id)
+         SELECT unicode(substr(lower(${ref}.${column}), x.n, 1)) * ${CODE_SPACE}
+                + coalesce(unicode(substr(lower(${ref}.${column}), x.n + 1, 1)), 0), ${ref}.id
+         FROM xy_numbers x WHERE x.n <= length(${ref}.${column});`;
+    const deleteBigrams = (ref: string) => `DELETE FROM ${bigram} WHERE id = ${ref}.id;`;
+    const deleteFts = `INSERT INTO ${fts}(${fts}, rowid, ${column}) VALUES ('delete', old.id, old.${column});`;
+    const insertFts = `INSERT INTO ${fts}(rowid, ${column}) VALUES (new.id, new.${column});`;
+    await sql.raw(`CREATE TRIGGER ${fts}_ai AFTER INSERT ON ${table} BEGIN ${insertFts} ${insertBigrams('new')} END`).execute(db);
+    await sql.raw(`CREATE TRIGGER ${fts}_ad AFTER DELETE ON ${table} BEGIN ${deleteFts} ${deleteBigrams('old')} END`).execute(db);
     await sql
       .raw(
-        `CREATE TRIGGER ${fts}_ad AFTER DELETE ON ${table} BEGIN
-           INSERT INTO ${fts}(${fts}, rowid, ${column}) VALUES ('delete', old.id, old.${column});
-         END`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `CREATE TRIGGER ${fts}_au AFTER UPDATE OF ${column} ON ${table} BEGIN
-           INSERT INTO ${fts}(${fts}, rowid, ${column}) VALUES ('delete', old.id, old.${column});
-           INSERT INTO ${fts}(rowid, ${column}) VALUES (new.id, new.${column});
-         END`,
+        `CREATE TRIGGER ${fts}_au AFTER UPDATE OF ${column} ON ${table} BEGIN ${deleteFts} ${deleteBigrams('old')} ${insertFts} ${insertBigrams('new')} END`,
       )
       .execute(db);
   },
@@ -66,14 +110,21 @@ export const sqliteHelpers: DialectHelpers = {
     const fts = ftsName(table, column);
     for (const suffix of ['ai', 'ad', 'au']) await sql.raw(`DROP TRIGGER IF EXISTS ${fts}_${suffix}`).execute(db);
     await sql.raw(`DROP TABLE IF EXISTS ${fts}`).execute(db);
+    await sql.raw(`DROP TABLE IF EXISTS ${bigramName(table, column)}`).execute(db);
   },
 
-  containsSubstring(table, column, term) {
-    if ([...term].length >= TRIGRAM_MIN) {
+  substringMatches(table, column, term) {
+    const chars = [...term];
+    if (chars.length >= 3) {
+      const fts = sql.table(ftsName(table, column));
       const phrase = `"${term.replaceAll('"', '""')}"`;
-      return sql<boolean>`${sql.ref(`${table}.id`)} IN (SELECT rowid FROM ${sql.table(ftsName(table, column))} WHERE ${sql.table(ftsName(table, column))} MATCH ${phrase})`;
+      return sql<{ match_id: number }>`(SELECT rowid AS match_id FROM ${fts} WHERE ${fts} MATCH ${phrase})`;
     }
-    // Shorter terms cannot use trigrams: a scan, bounded by the caller's LIMIT.
-    return sql<boolean>`${sql.ref(`${table}.${column}`)} LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`;
+    const bigram = sql.table(bigramName(table, column));
+    if (chars.length === 2) {
+      return sql<{ match_id: number }>`(SELECT id AS match_id FROM ${bigram} WHERE k = ${bigramKey(chars[0]!, chars[1])})`;
+    }
+    const low = bigramKey(chars[0] ?? ' ', undefined);
+    return sql<{ match_id: number }>`(SELECT DISTINCT id AS match_id FROM ${bigram} WHERE k >= ${low} AND k < ${low + CODE_SPACE})`;
   },
 };

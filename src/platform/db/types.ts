@@ -1,4 +1,4 @@
-import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -34,10 +34,12 @@ export interface DialectHelpers {
   /** Drops what `createSubstringIndex` made. */
   dropSubstringIndex(db: Executor, table: string, column: string): Promise<void>;
   /**
-   * A WHERE condition true when `table.column` contains `term` (any substring,
-   * case-insensitive for Latin letters). Uses the index made above.
+   * The ids of `table` rows whose `column` contains `term` (any substring,
+   * case-insensitive for Latin letters), as a derived table with one column
+   * `match_id`, ascending, so that `ORDER BY match_id LIMIT n` stops early.
+   * Uses the index made by `createSubstringIndex`.
    */
-  containsSubstring(table: string, column: string, term: string): Expression<SqlBool>;
+  substringMatches(table: string, column: string, term: string): RawBuilder<{ match_id: number }>;
   /** Makes ready what the database needs before migrations (extensions, pragmas). */
   prepare(db: Executor): Promise<void>;
 }

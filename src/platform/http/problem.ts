@@ -32,7 +32,7 @@ export function requestLang(request: FastifyRequest): Lang {
   return first.startsWith('en') ? 'en' : 'zh';
 }
 
-const zodIssueText = (issue: { code: string; message: string; path: PropertyKey[] }) => {
+const zodIssueText = (code: string): string => {
   const zh: Record<string, string> = {
     invalid_type: '类型不正确',
     too_small: '过短或过小',
@@ -42,7 +42,7 @@ const zodIssueText = (issue: { code: string; message: string; path: PropertyKey[
     invalid_value: '取值不在允许范围内',
     custom: '取值无效',
   };
-  return { zh: zh[issue.code] ?? '取值无效', en: issue.message };
+  return zh[code] ?? '取值无效';
 };
 
 function toAppError(error: unknown): AppError {
@@ -51,16 +51,11 @@ function toAppError(error: unknown): AppError {
   if (hasZodFastifySchemaValidationErrors(translated)) {
     const where = translated.validationContext ?? 'body';
     const errors: FieldError[] = translated.validation.map((v) => {
-      const issue = v.params.issue as {
-        code: string;
-        message: string;
-        path: PropertyKey[];
-        keys?: string[];
-      };
-      const path = [where, ...issue.path.map(String)].join('.');
-      const keys = issue.keys?.length ? ` (${issue.keys.join(', ')})` : '';
-      const text = zodIssueText(issue);
-      return { field: path, code: issue.code, message: { zh: text.zh + keys, en: issue.message } };
+      const params = v.params as { keys?: string[]; expected?: unknown };
+      const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
+      const keys = params.keys?.length ? `: ${params.keys.join(', ')}` : '';
+      const text = zodIssueText(v.keyword);
+      return { field: path, code: v.keyword, message: { zh: text + keys, en: v.message + keys } };
     });
     return new AppError(
       'validation_failed',

@@ -38,7 +38,7 @@ export async function createTestDeps(): Promise<TestDeps> {
       secretKey: TEST_KEY,
     },
     ...(schema ? { schema } : {}),
-    logLevel: 'silent',
+    logLevel: process.env.TEST_LOG ?? 'silent',
   });
   return {
     ...deps,

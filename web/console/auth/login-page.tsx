@@ -60,7 +60,13 @@ export function LoginPage() {
               data-testid="login-error"
             />
           )}
-          <Form form={form} name="login" layout="vertical" requiredMark={false} onFinish={submit}>
+          <Form
+            form={form}
+            name="login"
+            layout="vertical"
+            requiredMark={false}
+            onFinish={(values) => void submit(values)}
+          >
             <Form.Item
               label={t('console.login.username')}
               name="username"

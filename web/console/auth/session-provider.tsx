@@ -18,7 +18,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession({ status: 'checking' });
     fetchSession(controller.signal).then(adopt, (error: unknown) => {
       if (controller.signal.aborted) return;
-      setSession(isApiError(error) && error.status === 401 ? { status: 'anonymous' } : { status: 'unavailable', error });
+      setSession(
+        isApiError(error) && error.status === 401 ? { status: 'anonymous' } : { status: 'unavailable', error },
+      );
     });
     return () => controller.abort();
   }, [adopt, check]);

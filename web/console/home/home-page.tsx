@@ -7,14 +7,8 @@ import { useCurrentUser } from '../auth/session-context';
 
 type KnownRole = keyof Messages['console']['roles'];
 
-const knownRoles: readonly KnownRole[] = [
-  'platform_admin',
-  'department_admin',
-  'department_officer',
-  'department_clerk',
-  'agency',
-  'peer',
-];
+// The server's role codes (src/modules/identity/roles.ts).
+const knownRoles: readonly KnownRole[] = ['platform_admin', 'department_admin', 'clerk', 'officer', 'agency', 'public'];
 
 function isKnownRole(role: string): role is KnownRole {
   return (knownRoles as readonly string[]).includes(role);

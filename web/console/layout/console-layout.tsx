@@ -38,12 +38,14 @@ export function ConsoleLayout() {
 
   return (
     <Layout className="console-layout">
+      {/* On phones the menu slides over the page instead of squeezing it to 150 px. */}
+      {narrow && menuOpen && <div className="console-layout__backdrop" onClick={() => setMenuOpen(false)} />}
       <Layout.Sider
         width={208}
         collapsedWidth={0}
         collapsed={narrow && !menuOpen}
         trigger={null}
-        className="console-layout__sider"
+        className={narrow ? 'console-layout__sider console-layout__sider--overlay' : 'console-layout__sider'}
       >
         <div className="console-layout__brand">{t('site.consoleName')}</div>
         <nav aria-label={t('console.nav')}>

@@ -10,7 +10,9 @@ export interface NavigationItem {
   roles?: readonly string[];
 }
 
-export const navigation: readonly NavigationItem[] = [{ path: '/', label: 'console.menu.home', icon: <HomeOutlined /> }];
+export const navigation: readonly NavigationItem[] = [
+  { path: '/', label: 'console.menu.home', icon: <HomeOutlined /> },
+];
 
 export function visibleNavigation(roles: readonly string[]): NavigationItem[] {
   return navigation.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)));

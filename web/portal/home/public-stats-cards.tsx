@@ -1,4 +1,4 @@
-import { Card, Col, Row, Statistic } from 'antd';
+import { Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../shared/use-api-query';
 import { fetchPublicStats, type PublicStats } from '../public-api';
@@ -9,6 +9,7 @@ const cards = [
   { key: 'catalogItems', label: 'portal.stats.catalogItems' },
 ] as const satisfies ReadonlyArray<{ key: keyof PublicStats; label: string }>;
 
+/** Plain boxes rather than antd Card: Card drags in Tabs, Dropdown and Menu for features unused here. */
 export function PublicStatsCards() {
   const { t } = useTranslation();
   const stats = useApiQuery('stats', fetchPublicStats);
@@ -20,20 +21,17 @@ export function PublicStatsCards() {
       {stats.status === 'error' ? (
         <p className="stats__unavailable">{t('portal.stats.unavailable')}</p>
       ) : (
-        <Row gutter={[16, 16]} data-testid="public-stats">
+        <ul className="stats__grid" data-testid="public-stats">
           {cards.map((card) => (
-            <Col key={card.key} xs={24} sm={8}>
-              <Card>
-                <Statistic
-                  title={t(card.label)}
-                  value={stats.status === 'success' ? stats.data[card.key] : 0}
-                  loading={stats.status !== 'success'}
-                  data-testid={`stat-${card.key}`}
-                />
-              </Card>
-            </Col>
+            <li key={card.key} className="stats__card" data-testid={`stat-${card.key}`}>
+              <Statistic
+                title={t(card.label)}
+                value={stats.status === 'success' ? stats.data[card.key] : 0}
+                loading={stats.status !== 'success'}
+              />
+            </li>
           ))}
-        </Row>
+        </ul>
       )}
     </section>
   );

@@ -7,13 +7,18 @@ export function SubjectCard({ subject, query }: { subject: SubjectSummary; query
   const { t } = useTranslation();
   const none = t('portal.search.none');
   return (
-    <li className="subject-card">
+    <li className="subject-card" data-subject-id={subject.id}>
       <div className="subject-card__head">
         <h3 className="subject-card__name">{highlight(subject.name, query)}</h3>
         <Tag className="subject-card__kind" color="blue">
           {subject.kindLabel ?? t(`portal.kind.${subject.kind}`)}
         </Tag>
       </div>
+      {subject.matchedName && (
+        <p className="subject-card__former">
+          {highlight(t('portal.search.formerName', { name: subject.matchedName }), query)}
+        </p>
+      )}
       <dl className="subject-card__facts">
         <div>
           <dt>{t('portal.search.uscc')}</dt>

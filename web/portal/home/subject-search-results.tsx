@@ -19,7 +19,9 @@ export function SubjectSearchResults({ query }: { query: string }) {
           <h2 id="results-title" className="results__title">
             {result.data.total === 0
               ? t('portal.search.empty', { q: query })
-              : t('portal.search.results', { count: result.data.total })}
+              : t(result.data.totalCapped ? 'portal.search.resultsCapped' : 'portal.search.results', {
+                  count: result.data.total,
+                })}
           </h2>
         )}
       </div>

@@ -19,3 +19,13 @@ export const SUBJECT_KINDS: readonly SubjectKind[] = [
   { code: 'individual_business', name_zh: '个体工商户', name_en: 'Individual business', synonyms_zh: [] },
   { code: 'natural_person', name_zh: '自然人', name_en: 'Natural person', synonyms_zh: [] },
 ];
+
+export function subjectKindByCode(code: string): SubjectKind | undefined {
+  return SUBJECT_KINDS.find((k) => k.code === code);
+}
+
+/** Matches 法人 / 非法人组织 / 其他组织 / … as they appear in exchange files. */
+export function subjectKindByName(name: string): SubjectKind | undefined {
+  const wanted = name.trim();
+  return SUBJECT_KINDS.find((k) => k.name_zh === wanted || k.synonyms_zh.includes(wanted));
+}

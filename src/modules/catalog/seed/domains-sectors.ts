@@ -1,0 +1,258 @@
+/**
+ * District key domains run by sector departments (plan C1): tax, environment,
+ * science and technology, housing and construction, work safety and
+ * internet finance.
+ */
+import {
+  R,
+  SHARE_WITH_ALL,
+  date,
+  decisionDate,
+  field,
+  oneOf,
+  organisationFields,
+  penaltyPeriod,
+  remarks,
+  shareOnCondition,
+  str,
+  txt,
+  uscc,
+  words,
+  type SeedItem,
+} from './builders';
+
+const ORGANISATIONS = ['legal_person', 'other_org', 'individual_business'] as const;
+
+export const TAX_CREDIT_GRADE: SeedItem = {
+  definition: {
+    code: 'TAX_CREDIT_GRADE',
+    nameZh: '纳税信用等级',
+    nameEn: 'Tax credit grade',
+    category: 'credit_evaluation',
+    conduct: {
+      zh: '税务机关按年度评定的纳税人纳税信用级别',
+      en: "The taxpayer's annual tax credit grade set by the tax authority",
+    },
+    legalBasis: ['《纳税信用管理办法》'],
+    providingDepartments: ['swj'],
+    subjectKinds: [...ORGANISATIONS],
+    fields: [
+      ...organisationFields('NS', '纳税人名称', 'Taxpayer'),
+      field('NS_PJND', '评价年度', 'Year assessed', 'integer', R),
+      oneOf('NS_XYJB', '纳税信用级别', 'Grade', words('A', 'B', 'M', 'C', 'D'), R),
+      decisionDate('NS_PJRQ', '评价日期', 'Assessed on'),
+      str('NS_PJJG', '评价机关', 'Assessing authority', 200, R),
+      uscc('NS_PJJGDM', '评价机关统一社会信用代码', "Assessing authority's USCC"),
+      remarks(),
+    ],
+    collectionMethods: ['exchange', 'file'],
+    updateFrequency: 'yearly',
+    // Grade A taxpayers are published (a red list); other grades only on the subject's authorisation.
+    disclosure: 'authorised',
+    publicWhen: [{ field: 'NS_XYJB', in: ['A'] }],
+    publicationPeriod: { kind: 'fixed', startField: 'NS_PJRQ', months: 12 },
+    retentionYears: 5,
+    identityKey: ['NS_TYSHXYDM', 'NS_PJND'],
+  },
+  sharing: shareOnCondition(
+    '用于行政管理和公共服务中的信用核查，查询须说明用途并留痕',
+    'For credit checks in administration and public services; each query states its purpose and is logged',
+  ),
+};
+
+export const ENV_VIOLATION: SeedItem = {
+  definition: {
+    code: 'ENV_VIOLATION',
+    nameZh: '环境违法信息',
+    nameEn: 'Environmental violations',
+    category: 'law_compliance',
+    conduct: {
+      zh: '生态环境部门查处的环境违法行为及处理结果',
+      en: 'Environmental violations found by the ecology and environment bureau and their outcome',
+    },
+    legalBasis: ['《中华人民共和国环境保护法》第五十四条'],
+    providingDepartments: ['sthjj'],
+    subjectKinds: [...ORGANISATIONS],
+    fields: [
+      ...organisationFields('HJ', '违法单位名称', 'Offender'),
+      oneOf(
+        'HJ_WFLX',
+        '违法类型',
+        'Violation',
+        words(
+          '超标排放污染物',
+          '未批先建',
+          '未验先投',
+          '不正常运行防治污染设施',
+          '通过暗管等逃避监管方式排放',
+          '未依法取得排污许可证排放',
+          '篡改伪造监测数据',
+          '其他',
+        ),
+        R,
+      ),
+      txt('HJ_WFSS', '违法事实', 'Facts', 4000, R),
+      str('HJ_JDWSH', '处理决定文书号', 'Decision number', 128, R),
+      decisionDate('HJ_JDRQ', '决定日期', 'Decision date'),
+      txt('HJ_CLJG', '处理结果', 'Outcome', 2000, R),
+      field('HJ_FKJE', '罚款金额(万元)', 'Fine (10,000 yuan)', 'amount_wan'),
+      txt('HJ_ZGQK', '整改情况', 'Rectification', 2000),
+      str('HJ_ZCJG', '作出决定机关', 'Deciding authority', 200, R),
+      remarks(),
+    ],
+    collectionMethods: ['api', 'file'],
+    updateFrequency: 'weekly',
+    disclosure: 'public',
+    publicationPeriod: penaltyPeriod('HJ_JDRQ'),
+    retentionYears: 5,
+    identityKey: ['HJ_JDWSH'],
+  },
+  sharing: SHARE_WITH_ALL,
+};
+
+export const STI_TECH_ENTERPRISE: SeedItem = {
+  definition: {
+    code: 'STI_TECH_ENTERPRISE',
+    nameZh: '科技企业认定',
+    nameEn: 'Technology enterprise recognition',
+    category: 'other',
+    conduct: {
+      zh: '高新技术企业、中关村高新技术企业、科技型中小企业等认定结果',
+      en: 'Recognition as a high-tech enterprise, Zhongguancun high-tech enterprise or tech-based SME',
+    },
+    legalBasis: ['《高新技术企业认定管理办法》', '《科技型中小企业评价办法》'],
+    providingDepartments: ['kxc'],
+    subjectKinds: ['legal_person'],
+    fields: [
+      ...organisationFields('KJ', '企业名称', 'Enterprise'),
+      oneOf('KJ_RDLX', '认定类型', 'Recognition', words('高新技术企业', '中关村高新技术企业', '科技型中小企业'), R),
+      str('KJ_ZSBH', '证书编号', 'Certificate number', 64, R),
+      decisionDate('KJ_RDRQ', '认定日期', 'Recognised on'),
+      date('KJ_YXQZ', '有效期自', 'Valid from', R),
+      date('KJ_YXQZI', '有效期至', 'Valid until', R),
+      str('KJ_RDJG', '认定机构', 'Recognising body', 200, R),
+      oneOf('KJ_ZT', '状态', 'Status', words('有效', '已撤销', '已过期'), R),
+      remarks(),
+    ],
+    collectionMethods: ['file', 'exchange'],
+    updateFrequency: 'on_change',
+    disclosure: 'public',
+    publicationPeriod: { kind: 'validity', startField: 'KJ_YXQZ', endField: 'KJ_YXQZI' },
+    retentionYears: 5,
+    identityKey: ['KJ_ZSBH'],
+  },
+  sharing: SHARE_WITH_ALL,
+};
+
+export const CONSTRUCTION_CREDIT: SeedItem = {
+  definition: {
+    code: 'CONSTRUCTION_CREDIT',
+    nameZh: '建筑市场主体信用评价',
+    nameEn: 'Construction company credit evaluation',
+    category: 'credit_evaluation',
+    conduct: {
+      zh: '住房城乡建设部门对建筑施工、勘察设计、监理等企业的信用评价结果',
+      en: 'Credit evaluations of construction, survey and design, and supervision companies by the housing and construction bureau',
+    },
+    legalBasis: ['《建筑市场信用管理暂行办法》'],
+    providingDepartments: ['zjw'],
+    subjectKinds: ['legal_person', 'other_org'],
+    fields: [
+      ...organisationFields('JZ', '企业名称', 'Company'),
+      str('JZ_ZZLB', '资质类别', 'Qualification', 200, R),
+      str('JZ_PJQ', '评价期', 'Evaluation period', 50, R),
+      field('JZ_XYDF', '信用得分', 'Score', 'decimal', R),
+      oneOf('JZ_XYDJ', '信用等级', 'Grade', words('AAA', 'AA', 'A', 'B', 'C'), R),
+      decisionDate('JZ_PJRQ', '评价日期', 'Evaluated on'),
+      date('JZ_YXQZI', '有效期至', 'Valid until', R),
+      str('JZ_PJJG', '评价机关', 'Evaluating authority', 200, R),
+      remarks(),
+    ],
+    collectionMethods: ['api', 'file'],
+    updateFrequency: 'quarterly',
+    disclosure: 'public',
+    publicationPeriod: { kind: 'validity', startField: 'JZ_PJRQ', endField: 'JZ_YXQZI' },
+    retentionYears: 5,
+    identityKey: ['JZ_TYSHXYDM', 'JZ_PJQ'],
+  },
+  sharing: SHARE_WITH_ALL,
+};
+
+export const WORK_SAFETY_ACCIDENT: SeedItem = {
+  definition: {
+    code: 'WORK_SAFETY_ACCIDENT',
+    nameZh: '生产安全事故',
+    nameEn: 'Work safety accidents',
+    category: 'law_compliance',
+    conduct: {
+      zh: '经调查认定负有责任的生产安全事故',
+      en: 'Work safety accidents for which the company was found responsible',
+    },
+    legalBasis: ['《中华人民共和国安全生产法》', '《生产安全事故报告和调查处理条例》'],
+    providingDepartments: ['yjglj'],
+    subjectKinds: [...ORGANISATIONS],
+    fields: [
+      ...organisationFields('AQ', '事故发生单位', 'Company'),
+      decisionDate('AQ_SGRQ', '事故发生日期', 'Accident date'),
+      oneOf('AQ_SGDJ', '事故等级', 'Severity', words('一般事故', '较大事故', '重大事故', '特别重大事故'), R),
+      str('AQ_SGLX', '事故类型', 'Accident type', 100),
+      field('AQ_SWRS', '死亡人数', 'Deaths', 'integer', R),
+      field('AQ_ZSRS', '重伤人数', 'Serious injuries', 'integer'),
+      field('AQ_ZJJJSS', '直接经济损失(万元)', 'Direct economic loss (10,000 yuan)', 'amount_wan'),
+      str('AQ_DCBGWH', '事故调查报告批复文号', 'Investigation report approval number', 128, R),
+      txt('AQ_ZRRD', '责任认定', 'Responsibility found', 4000, R),
+      remarks(),
+    ],
+    collectionMethods: ['file', 'form'],
+    updateFrequency: 'on_change',
+    disclosure: 'public',
+    publicationPeriod: { kind: 'fixed', startField: 'AQ_SGRQ', months: 36 },
+    retentionYears: 5,
+    identityKey: ['AQ_DCBGWH', 'AQ_TYSHXYDM'],
+  },
+  sharing: SHARE_WITH_ALL,
+};
+
+export const INTERNET_FINANCE_RISK: SeedItem = {
+  definition: {
+    code: 'INTERNET_FINANCE_RISK',
+    nameZh: '互联网金融风险监测',
+    nameEn: 'Internet finance risk monitoring',
+    category: 'other',
+    conduct: {
+      zh: '金融风险监测中发现的互联网金融机构风险信号及处置进展（未经认定，仅供政务使用）',
+      en: 'Risk signals about internet finance firms from risk monitoring and their handling (unproven: government use only)',
+    },
+    legalBasis: ['《防范和处置非法集资条例》'],
+    providingDepartments: ['jrb'],
+    subjectKinds: ['legal_person', 'other_org'],
+    fields: [
+      ...organisationFields('JR', '机构名称', 'Firm'),
+      oneOf(
+        'JR_YWLX',
+        '业务类型',
+        'Business',
+        words('网络借贷', '股权众筹', '互联网资产管理', '互联网保险', '第三方支付', '其他'),
+        R,
+      ),
+      oneOf('JR_FXLX', '风险类型', 'Risk', words('涉嫌非法集资', '逾期兑付', '失联', '虚假宣传', '其他'), R),
+      oneOf('JR_FXDJ', '风险等级', 'Risk level', words('高', '中', '低'), R),
+      txt('JR_FXMS', '风险描述', 'Description', 4000, R),
+      decisionDate('JR_JCRQ', '监测日期', 'Observed on'),
+      txt('JR_CZJZ', '处置进展', 'Handling so far', 2000),
+      str('JR_TBBM', '通报部门', 'Reporting department', 200, R),
+      remarks(),
+    ],
+    collectionMethods: ['form', 'file'],
+    updateFrequency: 'monthly',
+    disclosure: 'government',
+    publicationPeriod: { kind: 'none' },
+    retentionYears: 3,
+    identityKey: ['JR_TYSHXYDM', 'JR_JCRQ'],
+  },
+  sharing: shareOnCondition(
+    '仅限金融风险防范处置职责部门用于风险监测和处置',
+    'Only for departments responsible for preventing and handling financial risk',
+    ['jrb', 'gafj', 'scjgj', 'fgw'],
+  ),
+};

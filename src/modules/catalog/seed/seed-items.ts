@@ -1,0 +1,39 @@
+/** The catalog every new deployment starts with (version 1 of each item). */
+import type { SeedItem } from './builders';
+import { ADM_LICENSE, ADM_PENALTY } from './double-publicity';
+import { BLACK_LIST, COMMITMENT, INSPECTION_RESULT, RED_LIST } from './lists-and-commitments';
+import {
+  ECOMMERCE_VIOLATION,
+  FOOD_DRUG_SAMPLING,
+  IP_INFRINGEMENT,
+  MKT_ABNORMAL_OPERATION,
+  QUALITY_SPOT_CHECK,
+} from './domains-market';
+import {
+  CONSTRUCTION_CREDIT,
+  ENV_VIOLATION,
+  INTERNET_FINANCE_RISK,
+  STI_TECH_ENTERPRISE,
+  TAX_CREDIT_GRADE,
+  WORK_SAFETY_ACCIDENT,
+} from './domains-sectors';
+
+export const SEED_ITEMS: readonly SeedItem[] = [
+  ADM_PENALTY,
+  ADM_LICENSE,
+  RED_LIST,
+  BLACK_LIST,
+  COMMITMENT,
+  INSPECTION_RESULT,
+  MKT_ABNORMAL_OPERATION,
+  TAX_CREDIT_GRADE,
+  ENV_VIOLATION,
+  STI_TECH_ENTERPRISE,
+  CONSTRUCTION_CREDIT,
+  WORK_SAFETY_ACCIDENT,
+  FOOD_DRUG_SAMPLING,
+  QUALITY_SPOT_CHECK,
+  IP_INFRINGEMENT,
+  INTERNET_FINANCE_RISK,
+  ECOMMERCE_VIOLATION,
+];

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDeps, type TestDeps } from '../testing';
+import { ConstraintViolation, translateDbError } from '.';
+
+/** The dialect seam, exercised on whichever database the suite runs on (both in CI). */
+describe('dialect seam', () => {
+  let t: TestDeps;
+  beforeAll(async () => {
+    t = await createTestDeps();
+    await t.db.kysely.schema
+      .createTable('seam_names')
+      .addColumn('id', t.db.helpers.autoIncrementType, (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull().unique())
+      .execute();
+    await t.db.helpers.createSubstringIndex(t.db.kysely, 'seam_names', 'name');
+    for (const name of ['北京华清科技有限公司', '清华同方股份有限公司', 'Acme Robotics Ltd', '100%_真实 有限公司', '华']) {
+      await sql`INSERT INTO seam_names (name) VALUES (${name})`.execute(t.db.kysely);
+    }
+  });
+  afterAll(() => t.cleanup());
+
+  async function matches(term: string): Promise<string[]> {
+    const rows = await t.db.kysely
+      .selectFrom(t.db.helpers.substringMatches('seam_names', 'name', term).as('m'))
+      .innerJoin('seam_names as n', 'n.id', 'm.match_id')
+      .select('n.name')
+      .orderBy('m.match_id')
+      .execute();
+    return rows.map((r: { name: string }) => r.name);
+  }
+
+  it('finds substrings of one, two and more characters', async () => {
+    expect(await matches('华清')).toEqual(['北京华清科技有限公司']);
+    expect(await matches('清')).toEqual(['北京华清科技有限公司', '清华同方股份有限公司']);
+    expect(await matches('华')).toEqual(['北京华清科技有限公司', '清华同方股份有限公司', '华']);
+    expect(await matches('有限公司')).toHaveLength(3);
+    expect(await matches('同方股份')).toEqual(['清华同方股份有限公司']);
+  });
+
+  it('ignores Latin case and treats wildcard and quote characters literally', async () => {
+    expect(await matches('acme')).toEqual(['Acme Robotics Ltd']);
+    expect(await matches('ROBOTICS')).toEqual(['Acme Robotics Ltd']);
+    expect(await matches('%_')).toEqual(['100%_真实 有限公司']);
+    expect(await matches('0%')).toEqual(['100%_真实 有限公司']);
+    expect(await matches('"; DROP')).toEqual([]);
+  });
+
+  it('keeps the index in step with updates and deletes', async () => {
+    await sql`UPDATE seam_names SET name = '北京紫光科技有限公司' WHERE name = '北京华清科技有限公司'`.execute(t.db.kysely);
+    expect(await matches('华清')).toEqual([]);
+    expect(await matches('紫光')).toEqual(['北京紫光科技有限公司']);
+    await sql`DELETE FROM seam_names WHERE name = '北京紫光科技有限公司'`.execute(t.db.kysely);
+    expect(await matches('紫光')).toEqual([]);
+  });
+
+  it('translates driver constraint errors into one typed error', async () => {
+    const error = await sql`INSERT INTO seam_names (name) VALUES ('华')`.execute(t.db.kysely).catch((e: unknown) => e);
+    const translated = translateDbError(error);
+    expect(translated).toBeInstanceOf(ConstraintViolation);
+    expect(translated).toMatchObject({ kind: 'unique', status: 409, code: 'db.unique_violation' });
+  });
+
+  it('rolls a failed transaction back completely', async () => {
+    await expect(
+      t.db.transaction(async (tx) => {
+        await sql`INSERT INTO seam_names (name) VALUES ('事务内新增')`.execute(tx);
+        await sql`INSERT INTO seam_names (name) VALUES ('华')`.execute(tx);
+      }),
+    ).rejects.toMatchObject({ kind: 'unique' });
+    expect(await matches('事务内')).toEqual([]);
+  });
+});
