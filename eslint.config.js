@@ -73,6 +73,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['bench/*.js', 'bin/*.js', 'eslint.config.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['**/*.config.ts', '**/*.config.js', 'eslint.config.js', 'vite.config.ts', 'e2e/vitest.config.ts'],
     rules: { 'no-restricted-exports': 'off' },
   },

@@ -8,7 +8,7 @@
  *
  * The database is built once under bench/.data and reused.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { boot } from '../src/boot';
@@ -22,7 +22,10 @@ const queries = Number(option('queries', '2000'));
 const dataDir = path.resolve(import.meta.dirname, '.data', `subjects-${subjects}`);
 mkdirSync(dataDir, { recursive: true });
 
-const deps = await boot({ config: { dataDir, databaseUrl: null, dialect: 'sqlite', sqlitePath: path.join(dataDir, 'xinyong.db') }, logLevel: 'warn' });
+const deps = await boot({
+  config: { dataDir, databaseUrl: null, dialect: 'sqlite', sqlitePath: path.join(dataDir, 'xinyong.db') },
+  logLevel: 'warn',
+});
 const have = await countAllSubjects(deps.db.kysely);
 if (have < subjects) {
   console.log(`Building ${subjects - have} demo subjects in ${dataDir} (once)…`);
@@ -48,22 +51,35 @@ const rawNameBigram = raw.prepare(
 // A reproducible sample of real subjects and of substrings of their names.
 const random = new Random(42);
 const sample = raw
-  .prepare("SELECT uscc, org_code, name FROM subjects WHERE kind != 'natural_person' AND rowid IN (SELECT rowid FROM subjects ORDER BY random() LIMIT ?)")
+  .prepare(
+    "SELECT uscc, org_code, name FROM subjects WHERE kind != 'natural_person' AND rowid IN (SELECT rowid FROM subjects ORDER BY random() LIMIT ?)",
+  )
   .all(queries) as { uscc: string; org_code: string | null; name: string }[];
 const terms = sample.map((s) => {
   const chars = [...s.name.replace(/^北京(市海淀区)?/, '')];
-  const length = random.weighted([[2, 4], [3, 3], [4, 3], [5, 1], [6, 1]] as const);
+  const length = random.weighted([
+    [2, 4],
+    [3, 3],
+    [4, 3],
+    [5, 1],
+    [6, 1],
+  ] as const);
   const start = random.int(0, Math.max(0, chars.length - length));
   return chars.slice(start, start + length).join('');
 });
 
-async function time(run: () => unknown | Promise<unknown>): Promise<number> {
+async function time(run: () => unknown): Promise<number> {
   const started = process.hrtime.bigint();
   await run();
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-async function measure(label: string, items: readonly string[], service: (v: string) => Promise<unknown>, baseline: (v: string) => unknown) {
+async function measure(
+  label: string,
+  items: readonly string[],
+  service: (v: string) => Promise<unknown>,
+  baseline: (v: string) => unknown,
+) {
   // Warm both paths.
   for (const v of items.slice(0, 100)) {
     await service(v);
@@ -104,8 +120,15 @@ const packed = (t: string) => {
   return a!.codePointAt(0)! * 0x110000 + (b ? b.codePointAt(0)! : 0);
 };
 
-console.log(`subject-lookup on ${await countAllSubjects(deps.db.kysely)} subjects, ${sample.length} queries each (SQLite)`);
-const uscc = await measure('by USCC', sample.map((s) => s.uscc), (v) => findSubjectByIdentifier(env, deps.db.kysely, v), (v) => rawByUscc.get(v));
+console.log(
+  `subject-lookup on ${await countAllSubjects(deps.db.kysely)} subjects, ${sample.length} queries each (SQLite)`,
+);
+const uscc = await measure(
+  'by USCC',
+  sample.map((s) => s.uscc),
+  (v) => findSubjectByIdentifier(env, deps.db.kysely, v),
+  (v) => rawByUscc.get(v),
+);
 const legacy = await measure(
   'by legacy code',
   sample.filter((s) => s.org_code).map((s) => s.org_code!),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createHttpServer, requirePermission, type HttpServer } from './platform/http';
 import type { AppDeps } from './platform/module';
+import { hasPermission } from './platform/context';
 import { listAudit } from './platform/audit';
 import { modules } from './modules/registry';
 
@@ -22,6 +23,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     logger: deps.logger,
     bodyLimit: deps.config.bodyLimit,
     rateLimit: options.rateLimit ?? Number(process.env.XINYONG_RATE_LIMIT ?? 1200),
+    trustProxy: deps.config.trustProxy,
   });
 
   for (const m of modules) await m.registerHooks?.(app, deps);
@@ -53,7 +55,9 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
         },
         async (request) => {
           requirePermission(request, 'audit.read');
-          return { items: await listAudit(deps.db.kysely, request.query) };
+          // Outside the credit office, a department sees the entries of its own people only.
+          const scope = hasPermission(request.actor, '*') ? {} : { departmentId: request.actor.departmentId ?? '-' };
+          return { items: await listAudit(deps.db.kysely, { ...request.query, ...scope }) };
         },
       );
       for (const m of modules) {

@@ -22,12 +22,54 @@ export interface DemoAccount {
 
 /** Printed by `npm start`; change them before any real use. */
 export const demoAccounts: readonly DemoAccount[] = [
-  { username: 'admin', password: 'Admin@2026', roles: ['platform_admin'], departmentCode: 'fgw', displayName: '信用办管理员', description: '平台管理员 platform admin (credit office)' },
-  { username: 'scjg.admin', password: 'DeptAdmin@2026', roles: ['department_admin'], departmentCode: 'scjgj', displayName: '市场监管局管理员', description: '部门管理员 department admin (market regulation)' },
-  { username: 'scjg.clerk', password: 'Clerk@2026', roles: ['clerk'], departmentCode: 'scjgj', displayName: '市场监管局数据员', description: '数据报送员 data clerk (market regulation)' },
-  { username: 'scjg.officer', password: 'Officer@2026', roles: ['officer'], departmentCode: 'scjgj', displayName: '市场监管局执法人员', description: '业务人员 officer (market regulation)' },
-  { username: 'swj.clerk', password: 'Clerk@2026', roles: ['clerk'], departmentCode: 'swj', displayName: '税务局数据员', description: '数据报送员 data clerk (tax)' },
-  { username: 'agency', password: 'Agency@2026', roles: ['agency'], departmentCode: null, displayName: '信用服务机构', description: '信用服务机构 credit service agency' },
+  {
+    username: 'admin',
+    password: 'Admin@2026',
+    roles: ['platform_admin'],
+    departmentCode: 'fgw',
+    displayName: '信用办管理员',
+    description: '平台管理员 platform admin (credit office)',
+  },
+  {
+    username: 'scjg.admin',
+    password: 'DeptAdmin@2026',
+    roles: ['department_admin'],
+    departmentCode: 'scjgj',
+    displayName: '市场监管局管理员',
+    description: '部门管理员 department admin (market regulation)',
+  },
+  {
+    username: 'scjg.clerk',
+    password: 'Clerk@2026',
+    roles: ['clerk'],
+    departmentCode: 'scjgj',
+    displayName: '市场监管局数据员',
+    description: '数据报送员 data clerk (market regulation)',
+  },
+  {
+    username: 'scjg.officer',
+    password: 'Officer@2026',
+    roles: ['officer'],
+    departmentCode: 'scjgj',
+    displayName: '市场监管局执法人员',
+    description: '业务人员 officer (market regulation)',
+  },
+  {
+    username: 'swj.clerk',
+    password: 'Clerk@2026',
+    roles: ['clerk'],
+    departmentCode: 'swj',
+    displayName: '税务局数据员',
+    description: '数据报送员 data clerk (tax)',
+  },
+  {
+    username: 'agency',
+    password: 'Agency@2026',
+    roles: ['agency'],
+    departmentCode: null,
+    displayName: '信用服务机构',
+    description: '信用服务机构 credit service agency',
+  },
 ];
 
 export interface DemoOptions {
@@ -63,7 +105,10 @@ export async function loadDemo(deps: AppDeps, options: DemoOptions): Promise<{ i
   const env = subjectsEnv(deps);
   const existing = await countAllSubjects(deps.db.kysely);
   const bar = options.progress
-    ? new SingleBar({ format: '主体 subjects [{bar}] {percentage}% {value}/{total} {rate}/s ETA {eta}s', hideCursor: true }, Presets.shades_classic)
+    ? new SingleBar(
+        { format: '主体 subjects [{bar}] {percentage}% {value}/{total} {rate}/s ETA {eta}s', hideCursor: true },
+        Presets.shades_classic,
+      )
     : null;
   bar?.start(options.subjects, 0, { rate: 0 });
   const usedNames = new Set<string>();
@@ -92,7 +137,14 @@ export async function ensureDemo(deps: AppDeps, options: DemoOptions): Promise<v
     await ensureDemoAccounts(deps);
     return;
   }
-  console.log(`正在生成演示数据（${options.subjects} 个主体）… / Building the demo district (${options.subjects} subjects)…`);
-  const { inserted, seconds } = await loadDemo(deps, { ...options, progress: options.progress ?? !!process.stdout.isTTY });
-  console.log(`演示数据就绪：${inserted} 个主体，用时 ${seconds.toFixed(1)} 秒 / Demo ready: ${inserted} subjects in ${seconds.toFixed(1)} s`);
+  console.log(
+    `正在生成演示数据（${options.subjects} 个主体）… / Building the demo district (${options.subjects} subjects)…`,
+  );
+  const { inserted, seconds } = await loadDemo(deps, {
+    ...options,
+    progress: options.progress ?? !!process.stdout.isTTY,
+  });
+  console.log(
+    `演示数据就绪：${inserted} 个主体，用时 ${seconds.toFixed(1)} 秒 / Demo ready: ${inserted} subjects in ${seconds.toFixed(1)} s`,
+  );
 }

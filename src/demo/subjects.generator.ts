@@ -11,7 +11,9 @@ import { Random } from './random';
 // Word pools for plausible Haidian company names: a brand of two syllables,
 // an industry phrase, and a legal form. 140 × 139 brands × 40 industries is
 // far more than the million names the benchmarks need.
-const SYLLABLES = [...'华中清北京海博睿智慧云图星河天合信达创新远航恒通鼎盛金宏泰安瑞康嘉禾明德启航亿联众和卓越融汇新源同方易达正元长城万象宇辰晨光东方紫光方正联想百度知行科达思源腾飞凯旋卓远汇丰泰和永信诚达佳和润泽华夏国宏润德立信精诚中科京科智联云帆数联海创蓝海青松翠微颐和玉泉香山燕京学府弘毅厚德明远致远博雅仁和志诚蓝鲸极光星辰未来新锐领航天工开物'];
+const SYLLABLES = [
+  ...'华中清北京海博睿智慧云图星河天合信达创新远航恒通鼎盛金宏泰安瑞康嘉禾明德启航亿联众和卓越融汇新源同方易达正元长城万象宇辰晨光东方紫光方正联想百度知行科达思源腾飞凯旋卓远汇丰泰和永信诚达佳和润泽华夏国宏润德立信精诚中科京科智联云帆数联海创蓝海青松翠微颐和玉泉香山燕京学府弘毅厚德明远致远博雅仁和志诚蓝鲸极光星辰未来新锐领航天工开物',
+];
 const INDUSTRIES: readonly (readonly [string, string, number])[] = [
   ['科技', 'I', 10],
   ['信息技术', 'I', 8],
@@ -67,8 +69,12 @@ const PREFIXES: readonly (readonly [string, number])[] = [
   ['中关村', 4],
   ['', 8],
 ];
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
-const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍鹏辉建国红梅飞鑫波斌宇浩凯瑶琳晨欣怡佳雨子轩梓涵一诺思远博文嘉懿俊熙'];
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
+const GIVEN = [
+  ...'伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍鹏辉建国红梅飞鑫波斌宇浩凯瑶琳晨欣怡佳雨子轩梓涵一诺思远博文嘉懿俊熙',
+];
 const ORG_FORMS: readonly (readonly [string, string, string, number])[] = [
   // [name suffix, USCC authority + category, industry, weight]
   ['协会', '51', 'S', 2],
@@ -130,12 +136,22 @@ export function generateDemoSubjects(options: DemoSubjectOptions, usedNames: Set
     const roll = random.next();
     if (roll < 0.05) {
       // Birth day and sequence number are both derived from the index, so no two people share an ID.
-      const birth = new Date(Date.UTC(1950, 0, 1) + (i % 19_997) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+      const birth = new Date(Date.UTC(1950, 0, 1) + (i % 19_997) * 86_400_000)
+        .toISOString()
+        .slice(0, 10)
+        .replaceAll('-', '');
       const body17 = options.divisionCode + birth + String(Math.floor(i / 19_997) % 1000).padStart(3, '0');
-      out.push({ kind: 'natural_person', name: personName(random), idNumber: body17 + computeCitizenIdCheck(body17), region });
+      out.push({
+        kind: 'natural_person',
+        name: personName(random),
+        idNumber: body17 + computeCitizenIdCheck(body17),
+        region,
+      });
       continue;
     }
-    const [industryWord, section] = random.weighted(INDUSTRIES.map(([w, s, weight]) => [[w, s] as const, weight] as const));
+    const [industryWord, section] = random.weighted(
+      INDUSTRIES.map(([w, s, weight]) => [[w, s] as const, weight] as const),
+    );
     const brand = () => random.pick(SYLLABLES) + random.pick(SYLLABLES);
     let name: string;
     let kind: NewSubjectInput['kind'];
@@ -147,7 +163,9 @@ export function generateDemoSubjects(options: DemoSubjectOptions, usedNames: Set
       name = `北京市海淀区${brand()}${random.pick(['便利店', '餐馆', '理发店', '五金店', '水果店', '文印部', '洗衣店', '电脑维修部'])}`;
       industry = random.pick(['F', 'H', 'O']);
     } else if (roll < 0.18) {
-      const [suffix, code, orgIndustry] = random.weighted(ORG_FORMS.map(([s, c, ind, w]) => [[s, c, ind] as const, w] as const));
+      const [suffix, code, orgIndustry] = random.weighted(
+        ORG_FORMS.map(([s, c, ind, w]) => [[s, c, ind] as const, w] as const),
+      );
       kind = 'other_org';
       prefix2 = code;
       name = `北京市海淀区${brand()}${industryWord.replace('科技', '')}${suffix}`;

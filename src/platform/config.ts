@@ -17,6 +17,8 @@ export interface Config {
   /** Largest accepted request body, in bytes. */
   readonly bodyLimit: number;
   readonly secureCookies: boolean;
+  /** X-Forwarded-For is trusted only from these proxies ("true" trusts any: only behind a proxy that overwrites it). */
+  readonly trustProxy: boolean | string;
   /** USCCs known to be genuine although their check character fails (early pilots). */
   readonly usccAllowList: readonly string[];
   readonly auditCheckpointFile: string;
@@ -41,6 +43,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env = process.env): 
     secretKey: Buffer.alloc(0),
     bodyLimit: Number(env.XINYONG_BODY_LIMIT ?? 1024 * 1024),
     secureCookies: env.XINYONG_SECURE_COOKIES === 'true',
+    trustProxy: !env.XINYONG_TRUST_PROXY ? false : env.XINYONG_TRUST_PROXY === 'true' ? true : env.XINYONG_TRUST_PROXY,
     usccAllowList: (env.XINYONG_USCC_ALLOW_LIST ?? '91350203M0001QAY9B')
       .split(',')
       .map((s) => s.trim().toUpperCase())

@@ -98,7 +98,13 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
         action: 'auth.login_failed',
         targetType: 'user',
         targetId: user?.id ?? null,
-        detail: { username: input.username, reason, ip: input.ip },
+        // An unknown "username" is often a password typed into the wrong field: the
+        // append-only log keeps only a hash of it, enough to correlate repeated attempts.
+        detail: {
+          ...(user ? { username: user.username } : { usernameSha256: sha256Hex(input.username.toLowerCase()) }),
+          reason,
+          ip: input.ip,
+        },
       });
     });
     throw invalidCredentials();

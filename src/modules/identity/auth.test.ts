@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app';
 import { createTestApp, type TestApp } from '../../platform/testing';
 import { identityDb } from './identity.tables';
 import { sha256Hex } from './tokens';
@@ -65,6 +66,21 @@ describe('POST /auth/login', () => {
     expect(stored.csrf_token).toBe(body.csrfToken);
   });
 
+  it('marks the cookie Secure when the platform is configured for HTTPS', async () => {
+    const user = await buildUser(t, { roles: ['clerk'] });
+    const secureApp = await buildApp({ ...t, config: { ...t.config, secureCookies: true } }, { webDir: null });
+    try {
+      const response = await secureApp.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: user.username, password: GOOD_PASSWORD },
+      });
+      expect(response.cookies.find((c) => c.name === 'xy_session')?.secure).toBe(true);
+    } finally {
+      await secureApp.close();
+    }
+  });
+
   it('stores the password as an argon2id hash', async () => {
     const user = await buildUser(t, { roles: ['officer'] });
     const row = await identityDb(t.db.kysely)
@@ -104,6 +120,15 @@ describe('POST /auth/login', () => {
     const text = all.map((r: { detail: string }) => r.detail).join('\n');
     expect(text).not.toContain('Audit-Trail-42');
     expect(text).not.toContain('Not-The-One-77');
+  });
+
+  it('keeps an unknown username out of the audit log in clear', async () => {
+    const typo = uniqueUsername('MyS3cret!Pass');
+    await login(typo, 'whatever-1A');
+    const entries = await auditDetails('auth.login_failed');
+    const entry = entries.find((e) => e.detail.usernameSha256 === sha256Hex(typo.toLowerCase()));
+    expect(entry?.detail).toMatchObject({ reason: 'unknown_user' });
+    expect(JSON.stringify(entries)).not.toContain(typo);
   });
 
   it('throttles after 5 failures per username and address, with Retry-After, even for the right password', async () => {
@@ -242,6 +267,15 @@ describe('session cookie', () => {
     expect(wrong.json().code).toBe('auth.csrf_failed');
     const withHeader = await t.app.inject({ method: 'POST', url: '/api/v1/users', payload, headers: session.headers });
     expect(withHeader.statusCode).toBe(201);
+  });
+
+  it('checks CSRF on every cookie-authenticated write, unknown routes included', async () => {
+    const user = await buildUser(t, { roles: ['clerk'] });
+    const session = await signIn(t.app, user.username);
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/nope', headers: { cookie: session.cookie } });
+    expect(unknown.statusCode).toBe(403);
+    const withHeader = await t.app.inject({ method: 'POST', url: '/api/v1/nope', headers: session.headers });
+    expect(withHeader.statusCode).toBe(404);
   });
 
   it('logs out: the cookie is cleared and the session is gone', async () => {

@@ -32,11 +32,27 @@ function referenceOrgCodeValid(code: string): boolean {
 }
 
 describe('seeded departments', () => {
-  it('are the 18 district departments with the expected codes and kinds', () => {
-    expect(HAIDIAN_DEPARTMENTS.map((d) => d.code)).toEqual([
-      'fgw', 'scjgj', 'swj', 'sthjj', 'kxc', 'zjw', 'yjglj', 'wsjkw', 'rsj',
-      'cgzfj', 'whlyj', 'jw', 'mzj', 'czj', 'jrb', 'gafj', 'sfj', 'fy',
-    ]); // prettier-ignore
+  it('are the 18 district departments with the expected codes, names and kinds', () => {
+    expect(Object.fromEntries(HAIDIAN_DEPARTMENTS.map((d) => [d.code, d.nameZh]))).toEqual({
+      fgw: '北京市海淀区发展和改革委员会（区信用办）',
+      scjgj: '北京市海淀区市场监督管理局',
+      swj: '国家税务总局北京市海淀区税务局',
+      sthjj: '北京市海淀区生态环境局',
+      kxc: '中关村科学城管理委员会',
+      zjw: '北京市海淀区住房和城乡建设委员会',
+      yjglj: '北京市海淀区应急管理局',
+      wsjkw: '北京市海淀区卫生健康委员会',
+      rsj: '北京市海淀区人力资源和社会保障局',
+      cgzfj: '北京市海淀区城市管理综合行政执法局',
+      whlyj: '北京市海淀区文化和旅游局',
+      jw: '北京市海淀区教育委员会',
+      mzj: '北京市海淀区民政局',
+      czj: '北京市海淀区财政局',
+      jrb: '北京市海淀区金融服务办公室',
+      gafj: '北京市公安局海淀分局',
+      sfj: '北京市海淀区司法局',
+      fy: '北京市海淀区人民法院',
+    });
     expect(HAIDIAN_DEPARTMENTS.find((d) => d.code === 'fgw')?.kind).toBe('platform');
     expect(HAIDIAN_DEPARTMENTS.find((d) => d.code === 'fy')?.kind).toBe('court');
     expect(HAIDIAN_DEPARTMENTS.filter((d) => d.kind === 'government')).toHaveLength(16);

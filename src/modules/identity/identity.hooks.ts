@@ -9,6 +9,7 @@ import type { AppDeps } from '../../platform/module';
 import { resolveApiKey } from './api-keys.service';
 import { resolveSession, SESSION_TTL_MS, type ResolvedSession } from './auth.service';
 import { csrfFailed, invalidApiKey } from './identity.errors';
+import { prepareDummyHash } from './passwords';
 import { safeEqual } from './tokens';
 
 declare module 'fastify' {
@@ -47,10 +48,12 @@ export async function registerIdentityHooks(app: HttpServer, deps: AppDeps): Pro
   // @fastify/cookie is wrapped in fastify-plugin, so registered here on the root it serves every route.
   await app.register(cookie);
   const secure = deps.config.secureCookies;
+  await prepareDummyHash();
 
   app.addHook('onRequest', async (request, reply) => {
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (bearer !== undefined) {
+    const authorization = request.headers.authorization ?? '';
+    if (/^bearer(\s|$)/i.test(authorization)) {
+      const bearer = authorization.slice('bearer'.length).trim();
       // A key that was sent but does not work is an error, never a silent downgrade to anonymous.
       const actor = await resolveApiKey(deps.db, bearer);
       if (!actor) throw invalidApiKey();

@@ -31,14 +31,10 @@ export const duplicateIdentifier = (kind: string, value: string, existingId: str
   );
 
 export const purposeRequired = (): AppError =>
-  new AppError(
-    'subjects.purpose_required',
-    400,
-    {
-      zh: '政务查询须填写查询目的（和案件/业务编号），查询将记入审计日志',
-      en: 'A government look-up needs a stated purpose (and a case number); it is written to the audit log',
-    },
-  );
+  new AppError('subjects.purpose_required', 400, {
+    zh: '政务查询须填写查询目的（和案件/业务编号），查询将记入审计日志',
+    en: 'A government look-up needs a stated purpose (and a case number); it is written to the audit log',
+  });
 
 export const versionConflict = (id: string): AppError =>
   new AppError('subjects.version_conflict', 409, {

@@ -24,7 +24,11 @@ export const subjectsMigrations: MigrationSet = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('subjects_region').on('subjects').columns(['region_code', 'industry_section']).execute();
+      await db.schema
+        .createIndex('subjects_region')
+        .on('subjects')
+        .columns(['region_code', 'industry_section'])
+        .execute();
       await db.schema.createIndex('subjects_name').on('subjects').column('name').execute();
 
       // Current and former names: what the substring search runs over.
@@ -51,7 +55,11 @@ export const subjectsMigrations: MigrationSet = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('subject_identifiers_pk', ['kind', 'value'])
         .execute();
-      await db.schema.createIndex('subject_identifiers_subject').on('subject_identifiers').column('subject_id').execute();
+      await db.schema
+        .createIndex('subject_identifiers_subject')
+        .on('subject_identifiers')
+        .column('subject_id')
+        .execute();
 
       await db.schema
         .createTable('subject_versions')

@@ -66,19 +66,28 @@ const db = (executor: Executor) => tables<SubjectsTables>(executor);
 export async function insertSubjects(executor: Executor, rows: readonly SubjectsTable[]): Promise<void> {
   // Multi-row inserts in chunks: well under SQLite's 32,766 bound parameters.
   for (let i = 0; i < rows.length; i += 500) {
-    await db(executor).insertInto('subjects').values(rows.slice(i, i + 500)).execute();
+    await db(executor)
+      .insertInto('subjects')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 
 export async function insertNames(executor: Executor, rows: readonly SubjectsTables['subject_names'][]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
-    await db(executor).insertInto('subject_names').values(rows.slice(i, i + 1000)).execute();
+    await db(executor)
+      .insertInto('subject_names')
+      .values(rows.slice(i, i + 1000))
+      .execute();
   }
 }
 
 export async function insertIdentifiers(executor: Executor, rows: readonly SubjectIdentifiersTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
-    await db(executor).insertInto('subject_identifiers').values(rows.slice(i, i + 1000)).execute();
+    await db(executor)
+      .insertInto('subject_identifiers')
+      .values(rows.slice(i, i + 1000))
+      .execute();
   }
 }
 
@@ -137,7 +146,12 @@ export async function namesOf(executor: Executor, subjectId: string): Promise<Su
 }
 
 export async function versionsOf(executor: Executor, subjectId: string): Promise<SubjectVersionsTable[]> {
-  return db(executor).selectFrom('subject_versions').selectAll().where('subject_id', '=', subjectId).orderBy('version').execute();
+  return db(executor)
+    .selectFrom('subject_versions')
+    .selectAll()
+    .where('subject_id', '=', subjectId)
+    .orderBy('version')
+    .execute();
 }
 
 export async function updateSubject(
@@ -198,7 +212,11 @@ function nameMatches(executor: Executor, helpers: DialectHelpers, search: NameFi
 }
 
 /** Substring search over current and former names through the dialect's substring index. */
-export async function searchByName(executor: Executor, helpers: DialectHelpers, search: NameSearch): Promise<NameHit[]> {
+export async function searchByName(
+  executor: Executor,
+  helpers: DialectHelpers,
+  search: NameSearch,
+): Promise<NameHit[]> {
   let q = nameMatches(executor, helpers, search)
     .selectAll('s')
     .select(['n.id as name_id', 'n.name as matched_name', 'n.is_current as name_is_current'])
@@ -210,7 +228,7 @@ export async function searchByName(executor: Executor, helpers: DialectHelpers, 
     nameId: Number(name_id),
     matchedName: matched_name,
     isCurrent: name_is_current === 1,
-    subject: subject as SubjectRow,
+    subject: subject,
   }));
 }
 
@@ -221,7 +239,9 @@ export async function countByName(
   search: NameFilter,
   cap: number,
 ): Promise<number> {
-  const inner = nameMatches(executor, helpers, search).select(sql<number>`1`.as('one')).limit(cap);
+  const inner = nameMatches(executor, helpers, search)
+    .select(sql<number>`1`.as('one'))
+    .limit(cap);
   const row = await db(executor)
     .selectFrom(inner.as('c'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -230,7 +250,9 @@ export async function countByName(
 }
 
 export async function countSubjects(executor: Executor, publicOnly: boolean): Promise<number> {
-  let q = db(executor).selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n'));
+  let q = db(executor)
+    .selectFrom('subjects')
+    .select((eb) => eb.fn.countAll<number>().as('n'));
   if (publicOnly) q = q.where('kind', '!=', 'natural_person');
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);

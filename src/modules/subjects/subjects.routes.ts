@@ -95,21 +95,20 @@ export function subjectsRoutes(app: HttpServer, deps: AppDeps): void {
         response: { 200: z.object({ items: z.array(schemas.identifierCheckSchema) }) },
       },
     },
-    async (request) =>
-      ({
-        items: request.body.values.map((v) => {
-          const r = checkIdentifier(v, { allowList: deps.config.usccAllowList });
-          return {
-            input: r.input,
-            normalized: r.normalized,
-            kind: r.kind,
-            valid: r.valid,
-            ...(r.reason ? { reason: r.reason } : {}),
-            ...(r.allowListed ? { allowListed: true } : {}),
-            ...(r.details ? { details: r.details as unknown as Record<string, unknown> } : {}),
-          };
-        }),
+    async (request) => ({
+      items: request.body.values.map((v) => {
+        const r = checkIdentifier(v, { allowList: deps.config.usccAllowList });
+        return {
+          input: r.input,
+          normalized: r.normalized,
+          kind: r.kind,
+          valid: r.valid,
+          ...(r.reason ? { reason: r.reason } : {}),
+          ...(r.allowListed ? { allowListed: true } : {}),
+          ...(r.details ? { details: r.details as unknown as Record<string, unknown> } : {}),
+        };
       }),
+    }),
   );
 
   app.post(

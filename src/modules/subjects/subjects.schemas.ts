@@ -25,7 +25,9 @@ export const publicSubjectSchema = z
 
 export const publicSubjectDetailSchema = publicSubjectSchema
   .extend({
-    formerNames: z.array(z.object({ name: z.string(), validFrom: z.string().nullable(), validTo: z.string().nullable() })),
+    formerNames: z.array(
+      z.object({ name: z.string(), validFrom: z.string().nullable(), validTo: z.string().nullable() }),
+    ),
     legacyCodes: z.array(z.object({ kind: z.string(), value: z.string(), source: z.string() })),
   })
   .meta({ id: 'PublicSubjectDetail' });
@@ -44,7 +46,10 @@ export const searchQuerySchema = z.strictObject({
   q: shortText(100).default(''),
   kind: kind.optional(),
   region: shortText(20).optional(),
-  industry: z.string().regex(/^[A-Ta-t]$/).optional(),
+  industry: z
+    .string()
+    .regex(/^[A-Ta-t]$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: shortText(20).optional(),
   lang: z.enum(['zh', 'en']).optional(),
@@ -90,14 +95,22 @@ export const renameSchema = z.strictObject({
 });
 
 export const legacyMappingSchema = z.strictObject({
-  rows: z.array(z.strictObject({ legacyCode: shortText(30), uscc: shortText(30) })).min(1).max(50_000),
+  rows: z
+    .array(z.strictObject({ legacyCode: shortText(30), uscc: shortText(30) }))
+    .min(1)
+    .max(50_000),
 });
 
 export const legacyMappingResultSchema = z.object({
   mapped: z.number().int(),
   unchanged: z.number().int(),
   errors: z.array(
-    z.object({ row: z.number().int(), field: z.string(), value: z.string(), reason: z.object({ zh: z.string(), en: z.string() }) }),
+    z.object({
+      row: z.number().int(),
+      field: z.string(),
+      value: z.string(),
+      reason: z.object({ zh: z.string(), en: z.string() }),
+    }),
   ),
 });
 

@@ -9,7 +9,13 @@ import { checkIdentifier, normalizeIdentifier } from './identifiers';
 import * as repo from './subjects.repository';
 import type { SubjectRow, SubjectsTables, SubjectIdentifiersTable } from './subjects.repository';
 import { validateNewSubject, type NewSubjectInput, type ValidSubject } from './subjects.validation';
-import { duplicateIdentifier, invalidSubject, purposeRequired, subjectNotFound, versionConflict } from './subjects.errors';
+import {
+  duplicateIdentifier,
+  invalidSubject,
+  purposeRequired,
+  subjectNotFound,
+  versionConflict,
+} from './subjects.errors';
 
 export interface SubjectsEnv {
   readonly db: Db;
@@ -49,8 +55,22 @@ function prepare(env: SubjectsEnv, subject: ValidSubject, at: string): Prepared 
   // Natural persons never appear in public name search (PIPL: minimum necessary).
   const isPublic = isPerson ? 0 : 1;
   const names: SubjectsTables['subject_names'][] = [
-    ...subject.formerNames.map((n) => ({ subject_id: id, name: n, is_current: 0, public: isPublic, valid_from: null, valid_to: null })),
-    { subject_id: id, name: subject.name, is_current: 1, public: isPublic, valid_from: subject.establishedOn, valid_to: null },
+    ...subject.formerNames.map((n) => ({
+      subject_id: id,
+      name: n,
+      is_current: 0,
+      public: isPublic,
+      valid_from: null,
+      valid_to: null,
+    })),
+    {
+      subject_id: id,
+      name: subject.name,
+      is_current: 1,
+      public: isPublic,
+      valid_from: subject.establishedOn,
+      valid_to: null,
+    },
   ];
   const identifiers: SubjectIdentifiersTable[] = [];
   const add = (kind: repo.IdentifierKindCode, value: string | null, source: SubjectIdentifiersTable['source']) => {
@@ -75,7 +95,11 @@ async function refuseDuplicates(tx: Executor, prepared: Prepared): Promise<void>
   for (const ident of prepared.identifiers) {
     const existing = await repo.findByIdentifier(tx, ident.kind, ident.value);
     if (existing)
-      throw duplicateIdentifier(ident.kind, ident.kind === 'citizen_id_hash' ? (prepared.row.id_number_masked ?? '') : ident.value, existing.id);
+      throw duplicateIdentifier(
+        ident.kind,
+        ident.kind === 'citizen_id_hash' ? (prepared.row.id_number_masked ?? '') : ident.value,
+        existing.id,
+      );
   }
 }
 
@@ -92,7 +116,8 @@ export async function registerSubject(env: SubjectsEnv, caller: Caller, input: N
       await repo.insertIdentifiers(tx, prepared.identifiers);
     } catch (error) {
       // A concurrent registration won the race between the check and the insert.
-      if (isUniqueViolation(error)) throw duplicateIdentifier('identifier', prepared.row.uscc ?? prepared.row.name, 'concurrent');
+      if (isUniqueViolation(error))
+        throw duplicateIdentifier('identifier', prepared.row.uscc ?? prepared.row.name, 'concurrent');
       throw error;
     }
     await repo.insertNames(tx, prepared.names);
@@ -139,9 +164,18 @@ export async function registerSubjectsBulk(
     else errors.push({ index, errors: result.errors });
   });
   await env.db.transaction(async (tx) => {
-    await repo.insertSubjects(tx, prepared.map((p) => p.row));
-    await repo.insertIdentifiers(tx, prepared.flatMap((p) => p.identifiers));
-    await repo.insertNames(tx, prepared.flatMap((p) => p.names));
+    await repo.insertSubjects(
+      tx,
+      prepared.map((p) => p.row),
+    );
+    await repo.insertIdentifiers(
+      tx,
+      prepared.flatMap((p) => p.identifiers),
+    );
+    await repo.insertNames(
+      tx,
+      prepared.flatMap((p) => p.names),
+    );
     await appendAudit(tx, caller, {
       action: 'subject.bulk_create',
       targetType: 'subject',
@@ -215,7 +249,12 @@ export async function searchSubjects(
   if (/^[0-9A-Z]{8,18}$/.test(asIdentifier)) {
     const found = await findSubjectByIdentifier(env, executor, term);
     if (found && !(options.publicOnly && found.kind === 'natural_person')) {
-      return { items: [{ subject: found, matchedName: found.name, isCurrentName: true }], total: 1, totalCapped: false, nextCursor: null };
+      return {
+        items: [{ subject: found, matchedName: found.name, isCurrentName: true }],
+        total: 1,
+        totalCapped: false,
+        nextCursor: null,
+      };
     }
   }
   if (!term) return { items: [], total: 0, totalCapped: false, nextCursor: null };
@@ -278,7 +317,9 @@ export async function governmentLookup(
       detail: {
         query: query.subjectId ? { subjectId: query.subjectId } : { identifier: maskQuery(query.identifier ?? '') },
         found: !!subject,
-        returned: subject ? ['registration', 'identifiers', 'names', ...(subject.id_number_enc ? ['id_number'] : [])] : [],
+        returned: subject
+          ? ['registration', 'identifiers', 'names', ...(subject.id_number_enc ? ['id_number'] : [])]
+          : [],
       },
     });
     if (!subject) throw subjectNotFound(query.subjectId ?? maskQuery(query.identifier ?? ''));
@@ -309,7 +350,14 @@ export async function renameSubject(
     if (!(await repo.updateSubject(tx, id, version, { name, updated_at: at }))) throw versionConflict(id);
     await repo.retireCurrentName(tx, id, input.effectiveOn);
     await repo.insertNames(tx, [
-      { subject_id: id, name, is_current: 1, public: current.kind === 'natural_person' ? 0 : 1, valid_from: input.effectiveOn, valid_to: null },
+      {
+        subject_id: id,
+        name,
+        is_current: 1,
+        public: current.kind === 'natural_person' ? 0 : 1,
+        valid_from: input.effectiveOn,
+        valid_to: null,
+      },
     ]);
     const updated = { ...current, name, updated_at: at, version: version + 1 };
     await repo.insertVersion(tx, {
@@ -365,7 +413,10 @@ export async function importLegacyMappings(
           row: rowNo,
           field: 'legacyCode',
           value: row.legacyCode,
-          reason: legacy.reason ?? { zh: '应为组织机构代码或 15 位注册号', en: 'must be an organisation code or a 15-digit registration number' },
+          reason: legacy.reason ?? {
+            zh: '应为组织机构代码或 15 位注册号',
+            en: 'must be an organisation code or a 15-digit registration number',
+          },
         });
         continue;
       }
@@ -376,7 +427,10 @@ export async function importLegacyMappings(
           row: rowNo,
           field: 'uscc',
           value: row.uscc,
-          reason: !check.valid && check.reason ? check.reason : { zh: '平台中没有该统一社会信用代码的主体', en: 'no subject with this USCC on the platform' },
+          reason:
+            !check.valid && check.reason
+              ? check.reason
+              : { zh: '平台中没有该统一社会信用代码的主体', en: 'no subject with this USCC on the platform' },
         });
         continue;
       }
@@ -388,15 +442,29 @@ export async function importLegacyMappings(
             row: rowNo,
             field: 'legacyCode',
             value: row.legacyCode,
-            reason: { zh: `该代码已映射到另一主体 ${existing.uscc ?? existing.id}`, en: `already mapped to another subject ${existing.uscc ?? existing.id}` },
+            reason: {
+              zh: `该代码已映射到另一主体 ${existing.uscc ?? existing.id}`,
+              en: `already mapped to another subject ${existing.uscc ?? existing.id}`,
+            },
           });
         continue;
       }
       if (toInsert.some((t) => t.kind === legacy.kind && t.value === legacy.normalized)) {
-        errors.push({ row: rowNo, field: 'legacyCode', value: row.legacyCode, reason: { zh: '文件中重复', en: 'duplicated in the file' } });
+        errors.push({
+          row: rowNo,
+          field: 'legacyCode',
+          value: row.legacyCode,
+          reason: { zh: '文件中重复', en: 'duplicated in the file' },
+        });
         continue;
       }
-      toInsert.push({ kind: legacy.kind, value: legacy.normalized, subject_id: subject.id, source: 'imported', created_at: at });
+      toInsert.push({
+        kind: legacy.kind,
+        value: legacy.normalized,
+        subject_id: subject.id,
+        source: 'imported',
+        created_at: at,
+      });
     }
     if (errors.length > 0) return { mapped: 0, unchanged, errors };
     await repo.insertIdentifiers(tx, toInsert);

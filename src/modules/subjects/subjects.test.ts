@@ -64,17 +64,24 @@ describe('subjects', () => {
     const env = subjectsEnv(t);
     for (const q of ['华清', '智慧科技', '北京华清智慧科技有限公司', '华', '电子']) {
       const result = await searchSubjects(env, { q, limit: 10 }, { publicOnly: true });
-      expect(result.items.map((i) => i.subject.uscc), q).toContain(acme.uscc);
+      expect(
+        result.items.map((i) => i.subject.uscc),
+        q,
+      ).toContain(acme.uscc);
     }
     const former = await searchSubjects(env, { q: '华清电子', limit: 10 }, { publicOnly: true });
     expect(former.items[0]?.isCurrentName).toBe(false);
     expect((await searchSubjects(env, { q: '李娜', limit: 10 }, { publicOnly: true })).items).toHaveLength(0);
-    expect((await searchSubjects(env, { q: '11010519491231002X', limit: 10 }, { publicOnly: true })).items).toHaveLength(0);
+    expect(
+      (await searchSubjects(env, { q: '11010519491231002X', limit: 10 }, { publicOnly: true })).items,
+    ).toHaveLength(0);
     expect((await searchSubjects(env, { q: '李娜', limit: 10 }, { publicOnly: false })).items).toHaveLength(1);
   });
 
   it('stores citizen ID numbers only encrypted and hashed, and finds them by the keyed hash', async () => {
-    const rows = await sql<Record<string, unknown>>`SELECT * FROM subjects WHERE kind = 'natural_person'`.execute(t.db.kysely);
+    const rows = await sql<Record<string, unknown>>`SELECT * FROM subjects WHERE kind = 'natural_person'`.execute(
+      t.db.kysely,
+    );
     const dump = JSON.stringify(rows.rows);
     expect(dump).not.toContain('11010519491231002X');
     expect(dump).toContain('110105********002X');
@@ -92,7 +99,11 @@ describe('subjects', () => {
     const person = await governmentLookup(env, officer, { identifier: '11010519491231002X' });
     expect(person.idNumber).toBe('11010519491231002X');
     const entries = await listAudit(t.db.kysely, { action: 'subject.lookup.government' });
-    expect(entries[0]).toMatchObject({ purpose: '行政许可审查', caseNumber: 'XK-2026-001', subjectId: person.subject.id });
+    expect(entries[0]).toMatchObject({
+      purpose: '行政许可审查',
+      caseNumber: 'XK-2026-001',
+      subjectId: person.subject.id,
+    });
     expect(JSON.stringify(entries)).not.toContain('11010519491231002X');
   });
 
@@ -121,8 +132,15 @@ describe('subjects', () => {
   it('keeps the old name searchable after a rename and versions the change', async () => {
     const env = subjectsEnv(t);
     const other = makeUscc('91', '5K6M7N8P');
-    const created = await registerSubject(env, systemCaller('t'), { kind: 'legal_person', name: '北京旧名称有限公司', uscc: other.uscc });
-    const renamed = await renameSubject(env, systemCaller('t'), created.id, { name: '北京新名称有限公司', effectiveOn: '2025-01-01' });
+    const created = await registerSubject(env, systemCaller('t'), {
+      kind: 'legal_person',
+      name: '北京旧名称有限公司',
+      uscc: other.uscc,
+    });
+    const renamed = await renameSubject(env, systemCaller('t'), created.id, {
+      name: '北京新名称有限公司',
+      effectiveOn: '2025-01-01',
+    });
     expect(renamed.version).toBe(2);
     const byOld = await searchSubjects(env, { q: '旧名称', limit: 5 }, { publicOnly: true });
     expect(byOld.items[0]?.subject.name).toBe('北京新名称有限公司');
@@ -134,7 +152,11 @@ describe('subjects', () => {
   it('imports a legacy mapping table all or nothing', async () => {
     const env = subjectsEnv(t);
     const target = makeUscc('91', '9Q8R7T6U');
-    await registerSubject(env, systemCaller('t'), { kind: 'legal_person', name: '北京映射测试有限公司', uscc: target.uscc });
+    await registerSubject(env, systemCaller('t'), {
+      kind: 'legal_person',
+      name: '北京映射测试有限公司',
+      uscc: target.uscc,
+    });
     const legacyBody = '3B4C5D6E';
     const legacy = `${legacyBody}-${computeOrgCodeCheck(legacyBody)}`;
     const bad = await importLegacyMappings(env, systemCaller('t'), [
@@ -156,7 +178,10 @@ describe('subjects', () => {
     const hostile = `<script>alert(1)</script>'; DROP TABLE subjects;-- 公司`;
     const codes = makeUscc('91', '2W3X4Y5A');
     await registerSubject(env, systemCaller('t'), { kind: 'legal_person', name: hostile, uscc: codes.uscc });
-    const response = await t.app.inject({ method: 'GET', url: `/api/v1/public/subjects?q=${encodeURIComponent('DROP TABLE')}` });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/subjects?q=${encodeURIComponent('DROP TABLE')}`,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().items[0].name).toBe(hostile);
     expect(response.headers['content-type']).toContain('application/json');
@@ -164,7 +189,10 @@ describe('subjects', () => {
 
   describe('HTTP', () => {
     it('serves public search with region and industry labels', async () => {
-      const response = await t.app.inject({ method: 'GET', url: `/api/v1/public/subjects?q=${encodeURIComponent('华清')}` });
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/public/subjects?q=${encodeURIComponent('华清')}`,
+      });
       expect(response.statusCode).toBe(200);
       const body = response.json();
       expect(body.items[0]).toMatchObject({ uscc: acme.uscc, regionName: '中关村街道', kindLabel: '法人' });
@@ -192,7 +220,11 @@ describe('subjects', () => {
     });
 
     it('requires sign-in to register subjects', async () => {
-      const response = await t.app.inject({ method: 'POST', url: '/api/v1/subjects', payload: { kind: 'legal_person', name: 'x' } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/subjects',
+        payload: { kind: 'legal_person', name: 'x' },
+      });
       expect(response.statusCode).toBe(401);
       expect(response.json().code).toBe('unauthenticated');
     });

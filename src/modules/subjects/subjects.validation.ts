@@ -55,7 +55,9 @@ function checkOne(
     errors.push({
       field,
       code: `identifier.${result.reason?.code ?? 'invalid'}`,
-      message: result.reason ? { zh: result.reason.zh, en: result.reason.en } : { zh: '标识无效', en: 'invalid identifier' },
+      message: result.reason
+        ? { zh: result.reason.zh, en: result.reason.en }
+        : { zh: '标识无效', en: 'invalid identifier' },
       value,
     });
     return null;
@@ -72,11 +74,21 @@ export function validateNewSubject(
   const name = cleanName(input.name ?? '');
   if (!name) errors.push({ field: 'name', code: 'required', message: { zh: '名称不能为空', en: 'name is required' } });
   if (name.length > 200)
-    errors.push({ field: 'name', code: 'too_long', message: { zh: '名称不能超过 200 字', en: 'name exceeds 200 characters' } });
+    errors.push({
+      field: 'name',
+      code: 'too_long',
+      message: { zh: '名称不能超过 200 字', en: 'name exceeds 200 characters' },
+    });
 
   const uscc = checkOne(errors, 'uscc', input.uscc, 'uscc', allowList);
   const orgCode = checkOne(errors, 'orgCode', input.orgCode, 'org_code', allowList);
-  const registrationNumber = checkOne(errors, 'registrationNumber', input.registrationNumber, 'registration_number', allowList);
+  const registrationNumber = checkOne(
+    errors,
+    'registrationNumber',
+    input.registrationNumber,
+    'registration_number',
+    allowList,
+  );
   const idNumber = checkOne(errors, 'idNumber', input.idNumber, 'citizen_id', allowList);
 
   if (input.kind === 'natural_person') {

@@ -208,6 +208,7 @@ export interface AuditQuery {
   readonly subjectId?: string;
   readonly actorId?: string;
   readonly action?: string;
+  readonly departmentId?: string;
   readonly beforeSeq?: number;
   readonly limit?: number;
 }
@@ -240,6 +241,7 @@ export async function listAudit(db: Executor, query: AuditQuery): Promise<AuditE
   if (query.subjectId) q = q.where('subject_id', '=', query.subjectId);
   if (query.actorId) q = q.where('actor_id', '=', query.actorId);
   if (query.action) q = q.where('action', '=', query.action);
+  if (query.departmentId) q = q.where('department_id', '=', query.departmentId);
   if (query.beforeSeq) q = q.where('seq', '<', query.beforeSeq);
   const rows = await q.execute();
   return rows.map((r) => ({

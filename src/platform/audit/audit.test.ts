@@ -12,7 +12,11 @@ const run = promisify(execFile);
 async function appendMany(t: TestDeps, n: number): Promise<void> {
   for (let i = 1; i <= n; i++) {
     await t.db.transaction((tx) =>
-      appendAudit(tx, { ...systemCaller('tester'), purpose: `p${i}` }, { action: 'test.write', targetId: `t${i}`, detail: { i } }),
+      appendAudit(
+        tx,
+        { ...systemCaller('tester'), purpose: `p${i}` },
+        { action: 'test.write', targetId: `t${i}`, detail: { i } },
+      ),
     );
   }
 }
@@ -93,8 +97,15 @@ describe('audit chain', () => {
     if (t.db.dialect !== 'sqlite') return; // the CLI opens the configured database; the test DB is a PG schema
     await sql`UPDATE audit_log SET actor_name = 'mallory' WHERE seq = ${base + 5}`.execute(t.db.kysely);
     const cli = path.resolve(import.meta.dirname, '../../../bin/xinyong.js');
-    const env = { ...process.env, XINYONG_DATA_DIR: t.dataDir, DATABASE_URL: `sqlite://${path.join(t.dataDir, 'test.db')}`, XINYONG_SECRET_KEY: '07'.repeat(32) };
-    const result = await run(process.execPath, [cli, 'audit', 'verify', '--json'], { env }).catch((e: { stdout: string; code: number }) => e);
+    const env = {
+      ...process.env,
+      XINYONG_DATA_DIR: t.dataDir,
+      DATABASE_URL: `sqlite://${path.join(t.dataDir, 'test.db')}`,
+      XINYONG_SECRET_KEY: '07'.repeat(32),
+    };
+    const result = await run(process.execPath, [cli, 'audit', 'verify', '--json'], { env }).catch(
+      (e: { stdout: string; code: number }) => e,
+    );
     expect((result as { code?: number }).code).toBe(2);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, problem: { kind: 'altered', position: base + 5 } });
   });

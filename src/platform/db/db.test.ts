@@ -14,7 +14,13 @@ describe('dialect seam', () => {
       .addColumn('name', 'text', (c) => c.notNull().unique())
       .execute();
     await t.db.helpers.createSubstringIndex(t.db.kysely, 'seam_names', 'name');
-    for (const name of ['北京华清科技有限公司', '清华同方股份有限公司', 'Acme Robotics Ltd', '100%_真实 有限公司', '华']) {
+    for (const name of [
+      '北京华清科技有限公司',
+      '清华同方股份有限公司',
+      'Acme Robotics Ltd',
+      '100%_真实 有限公司',
+      '华',
+    ]) {
       await sql`INSERT INTO seam_names (name) VALUES (${name})`.execute(t.db.kysely);
     }
   });
@@ -47,7 +53,9 @@ describe('dialect seam', () => {
   });
 
   it('keeps the index in step with updates and deletes', async () => {
-    await sql`UPDATE seam_names SET name = '北京紫光科技有限公司' WHERE name = '北京华清科技有限公司'`.execute(t.db.kysely);
+    await sql`UPDATE seam_names SET name = '北京紫光科技有限公司' WHERE name = '北京华清科技有限公司'`.execute(
+      t.db.kysely,
+    );
     expect(await matches('华清')).toEqual([]);
     expect(await matches('紫光')).toEqual(['北京紫光科技有限公司']);
     await sql`DELETE FROM seam_names WHERE name = '北京紫光科技有限公司'`.execute(t.db.kysely);

@@ -44,6 +44,9 @@ export async function migrateToLatest(
   schema?: string,
 ): Promise<MigrationOutcome> {
   await helpers.prepare(db);
+  // Kysely looks for its own tables in every schema unless told which one;
+  // another application's migration tables elsewhere must not count.
+  schema ??= await helpers.currentSchema(db);
   const migrator = new Migrator({
     db,
     provider: new SetProvider(set, helpers),

@@ -31,6 +31,11 @@ export const postgresHelpers: DialectHelpers = {
   supportsSkipLocked: true,
   autoIncrementType: 'bigserial',
 
+  async currentSchema(db) {
+    const result = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+    return result.rows[0]?.schema;
+  },
+
   async prepare(db) {
     // The extension is database-wide; concurrent first runs may race to create it.
     try {
@@ -51,6 +56,8 @@ export const postgresHelpers: DialectHelpers = {
   },
 
   substringMatches(table, column, term) {
-    return sql<{ match_id: number }>`(SELECT id AS match_id FROM ${sql.table(table)} WHERE ${sql.ref(column)} ILIKE ${`%${escapeLike(term)}%`} ESCAPE '\\')`;
+    return sql<{
+      match_id: number;
+    }>`(SELECT id AS match_id FROM ${sql.table(table)} WHERE ${sql.ref(column)} ILIKE ${`%${escapeLike(term)}%`} ESCAPE '\\')`;
   },
 };

@@ -7,6 +7,10 @@ import type { Executor } from './types';
  * as running it. `build` receives placeholder values in place of the
  * parameters; they must reach the SQL as bound values (not in identifiers).
  */
+// NUL cannot occur in real parameters sent by the platform, so it marks placeholders unambiguously.
+const MARK = String.fromCharCode(0);
+const PLACEHOLDER = new RegExp(`^${MARK}xy-param-(\\d+)${MARK}$`);
+
 export function precompiled<P extends readonly (string | number)[], R>(
   build: (executor: Executor, ...params: P) => Compilable<R>,
 ): (executor: Executor, ...params: P) => Promise<R[]> {
@@ -14,10 +18,10 @@ export function precompiled<P extends readonly (string | number)[], R>(
   return async (executor, ...params) => {
     let entry = cache.get(executor);
     if (!entry) {
-      const placeholders = params.map((_, i) => `\u0000xy-param-${i}\u0000`) as unknown as P;
+      const placeholders = params.map((_, i) => `${MARK}xy-param-${i}${MARK}`) as unknown as P;
       const compiled = build(executor, ...placeholders).compile();
       const slots = compiled.parameters.map((p) => {
-        const match = typeof p === 'string' ? /^\u0000xy-param-(\d+)\u0000$/.exec(p) : null;
+        const match = typeof p === 'string' ? PLACEHOLDER.exec(p) : null;
         return match ? Number(match[1]) : null;
       });
       entry = { compiled, slots };
@@ -26,7 +30,7 @@ export function precompiled<P extends readonly (string | number)[], R>(
     }
     const { compiled, slots } = entry;
     const parameters = compiled.parameters.map((p, i) => (slots[i] === null ? p : params[slots[i]!]));
-    const result = await executor.executeQuery<R>(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<R>);
+    const result = await executor.executeQuery<R>(CompiledQuery.raw(compiled.sql, parameters));
     return result.rows;
   };
 }

@@ -66,6 +66,10 @@ export const sqliteHelpers: DialectHelpers = {
 
   async prepare() {},
 
+  async currentSchema() {
+    return undefined;
+  },
+
   async createSubstringIndex(db, table, column) {
     const fts = ftsName(table, column);
     const bigram = bigramName(table, column);
@@ -78,13 +82,12 @@ export const sqliteHelpers: DialectHelpers = {
       .execute(db);
     await sql.raw(`CREATE TABLE IF NOT EXISTS xy_numbers (n INTEGER PRIMARY KEY)`).execute(db);
     await sql
-      .raw(
-        `INSERT OR IGNORE INTO xy_numbers (n) SELECT value FROM generate_series(1, ${MAX_INDEXED_LENGTH})`,
-      )
+      .raw(`INSERT OR IGNORE INTO xy_numbers (n) SELECT value FROM generate_series(1, ${MAX_INDEXED_LENGTH})`)
       .execute(db)
       .catch(async () => {
         // generate_series is an extension some SQLite builds leave out.
-        for (let n = 1; n <= MAX_INDEXED_LENGTH; n++) await sql`INSERT OR IGNORE INTO xy_numbers (n) VALUES (${n})`.execute(db);
+        for (let n = 1; n <= MAX_INDEXED_LENGTH; n++)
+          await sql`INSERT OR IGNORE INTO xy_numbers (n) VALUES (${n})`.execute(db);
       });
     await sql
       .raw(`CREATE TABLE ${bigram} (k INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (k, id)) WITHOUT ROWID`)
@@ -97,8 +100,12 @@ export const sqliteHelpers: DialectHelpers = {
     const deleteBigrams = (ref: string) => `DELETE FROM ${bigram} WHERE id = ${ref}.id;`;
     const deleteFts = `INSERT INTO ${fts}(${fts}, rowid, ${column}) VALUES ('delete', old.id, old.${column});`;
     const insertFts = `INSERT INTO ${fts}(rowid, ${column}) VALUES (new.id, new.${column});`;
-    await sql.raw(`CREATE TRIGGER ${fts}_ai AFTER INSERT ON ${table} BEGIN ${insertFts} ${insertBigrams('new')} END`).execute(db);
-    await sql.raw(`CREATE TRIGGER ${fts}_ad AFTER DELETE ON ${table} BEGIN ${deleteFts} ${deleteBigrams('old')} END`).execute(db);
+    await sql
+      .raw(`CREATE TRIGGER ${fts}_ai AFTER INSERT ON ${table} BEGIN ${insertFts} ${insertBigrams('new')} END`)
+      .execute(db);
+    await sql
+      .raw(`CREATE TRIGGER ${fts}_ad AFTER DELETE ON ${table} BEGIN ${deleteFts} ${deleteBigrams('old')} END`)
+      .execute(db);
     await sql
       .raw(
         `CREATE TRIGGER ${fts}_au AFTER UPDATE OF ${column} ON ${table} BEGIN ${deleteFts} ${deleteBigrams('old')} ${insertFts} ${insertBigrams('new')} END`,
@@ -122,9 +129,13 @@ export const sqliteHelpers: DialectHelpers = {
     }
     const bigram = sql.table(bigramName(table, column));
     if (chars.length === 2) {
-      return sql<{ match_id: number }>`(SELECT id AS match_id FROM ${bigram} WHERE k = ${bigramKey(chars[0]!, chars[1])})`;
+      return sql<{
+        match_id: number;
+      }>`(SELECT id AS match_id FROM ${bigram} WHERE k = ${bigramKey(chars[0]!, chars[1])})`;
     }
     const low = bigramKey(chars[0] ?? ' ', undefined);
-    return sql<{ match_id: number }>`(SELECT DISTINCT id AS match_id FROM ${bigram} WHERE k >= ${low} AND k < ${low + CODE_SPACE})`;
+    return sql<{
+      match_id: number;
+    }>`(SELECT DISTINCT id AS match_id FROM ${bigram} WHERE k >= ${low} AND k < ${low + CODE_SPACE})`;
   },
 };

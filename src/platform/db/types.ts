@@ -40,6 +40,8 @@ export interface DialectHelpers {
    * Uses the index made by `createSubstringIndex`.
    */
   substringMatches(table: string, column: string, term: string): RawBuilder<{ match_id: number }>;
+  /** The schema new tables go to (PostgreSQL's current_schema()); undefined where schemas do not exist. */
+  currentSchema(db: Executor): Promise<string | undefined>;
   /** Makes ready what the database needs before migrations (extensions, pragmas). */
   prepare(db: Executor): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -32,8 +33,10 @@ export type HttpServer = FastifyInstance<
 export interface HttpOptions {
   readonly logger: FastifyBaseLogger;
   readonly bodyLimit: number;
-  /** Requests per minute per client address. */
+  /** Requests per minute per client address (or per API key). */
   readonly rateLimit: number;
+  /** Fastify trustProxy: false, or the proxies' addresses/CIDRs. */
+  readonly trustProxy: boolean | string;
 }
 
 /**
@@ -47,7 +50,8 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     bodyLimit: options.bodyLimit,
     requestIdHeader: 'x-request-id',
     genReqId: () => newId(),
-    trustProxy: true,
+    // Only trust X-Forwarded-For from the configured proxies: it decides the address used for throttling.
+    trustProxy: options.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -74,7 +78,17 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
       },
     },
   });
-  await app.register(rateLimit, { max: options.rateLimit, timeWindow: '1 minute' });
+  await app.register(rateLimit, {
+    max: options.rateLimit,
+    timeWindow: '1 minute',
+    // A business system behind one address gets its own budget per API key.
+    keyGenerator: (request) => {
+      const auth = request.headers.authorization;
+      return auth?.startsWith('Bearer ')
+        ? `key:${createHash('sha256').update(auth).digest('hex').slice(0, 32)}`
+        : request.ip;
+    },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

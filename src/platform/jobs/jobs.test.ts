@@ -25,7 +25,12 @@ describe('jobs', () => {
     await enqueueJob(t.db.kysely, 'test.fail', {});
     const handlers = new Map([['test.fail', async () => Promise.reject(new Error('boom'))]]);
     await runDueJobs(t.db, handlers, t.logger);
-    const row = await sql<{ status: string; attempts: number; last_error: string; run_at: string }>`SELECT status, attempts, last_error, run_at FROM jobs WHERE name = 'test.fail'`.execute(t.db.kysely);
+    const row = await sql<{
+      status: string;
+      attempts: number;
+      last_error: string;
+      run_at: string;
+    }>`SELECT status, attempts, last_error, run_at FROM jobs WHERE name = 'test.fail'`.execute(t.db.kysely);
     expect(row.rows[0]).toMatchObject({ status: 'queued', attempts: 1, last_error: 'boom' });
     expect(row.rows[0]!.run_at > new Date().toISOString()).toBe(true);
   });
@@ -37,7 +42,9 @@ describe('jobs', () => {
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    const row = await sql<{ n: number }>`SELECT count(*) AS n FROM jobs WHERE name = 'test.rollback'`.execute(t.db.kysely);
+    const row = await sql<{ n: number }>`SELECT count(*) AS n FROM jobs WHERE name = 'test.rollback'`.execute(
+      t.db.kysely,
+    );
     expect(Number(row.rows[0]!.n)).toBe(0);
   });
 });
