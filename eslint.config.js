@@ -72,6 +72,7 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['bench/*.js', 'bin/*.js', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeViolations, seriousViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
-import { openPage } from './support/pages';
+import { openPage, statsSettled } from './support/pages';
 import { pickSearchCase } from './support/platform-api';
 
 const baseUrl = inject('baseUrl');
@@ -18,9 +18,9 @@ afterAll(async () => {
 
 describe('accessibility (axe-core: no serious or critical violations)', () => {
   it('portal home', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser, { bypassCSP: true });
     await page.goto(`${baseUrl}/`);
-    await page.getByTestId('stat-subjects').locator('.ant-statistic-content').waitFor();
+    await statsSettled(page);
     const violations = await seriousViolations(page);
     expect(describeViolations(violations)).toBe('');
     await context.close();
@@ -28,7 +28,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
 
   it('portal search results', async () => {
     const { query } = await pickSearchCase(baseUrl);
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser, { bypassCSP: true });
     await page.goto(`${baseUrl}/?q=${encodeURIComponent(query)}`);
     await page.getByTestId('search-results').waitFor();
     const violations = await seriousViolations(page);
@@ -37,7 +37,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
   });
 
   it('console login', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser, { bypassCSP: true });
     await page.goto(`${baseUrl}/console/login`);
     await page.getByLabel('用户名').waitFor();
     const violations = await seriousViolations(page);
@@ -46,7 +46,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
   });
 
   it('console home, signed in', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser, { bypassCSP: true });
     await page.goto(`${baseUrl}/console/login`);
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('Admin@2026');

@@ -19,7 +19,7 @@ interface LoginBody {
 }
 
 describe('staff console', () => {
-  it('rejects a wrong password with a clear message', async () => {
+  it('rejects a wrong password with a clear message in the UI language', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${baseUrl}/console`);
     await page.waitForURL('**/console/login');
@@ -36,6 +36,13 @@ describe('staff console', () => {
     expect(text).toMatch(/[\u4e00-\u9fff]/);
     expect(page.url()).toContain('/console/login');
     expect(await page.getByLabel('密码').inputValue()).toBe('');
+
+    // Switched to English, the same failure comes back in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('Password').fill('still-not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(async () => (await error.textContent()) ?? '').not.toBe(text);
+    expect(await error.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
     await context.close();
   });
 

@@ -16,20 +16,35 @@ afterAll(async () => {
 });
 
 describe('public website', () => {
-  it('shows the site, the statistics, and finds a company by part of its name', async () => {
+  it('shows the site title and the statistics, with a clean console', async () => {
     const stats = await fetchStats(baseUrl);
-    const { subject, query } = await pickSearchCase(baseUrl);
     const { context, page } = await openPage(browser);
+    // CSP violations, failed requests and React warnings all surface here.
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() !== 'error' && message.type() !== 'warning') return;
+      // The harness's own doing (openPage blocks service workers), not the app's.
+      if (message.text().includes('Service Worker registration blocked by Playwright')) return;
+      problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
 
     await page.goto(`${baseUrl}/`);
     expect(await page.title()).toBe('信用海淀');
     await expect.poll(() => page.getByTestId('site-name').textContent()).toBe('信用海淀');
-
     for (const [key, value] of Object.entries(stats)) {
       const card = page.getByTestId(`stat-${key}`);
       // Digits only: the card formats 12345 as 12,345.
       await expect.poll(async () => (await card.textContent())?.replace(/\D/g, '')).toBe(String(value));
     }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('finds a company by typing part of its name and pressing Enter', async () => {
+    const { subject, query } = await pickSearchCase(baseUrl);
+    const { context, page } = await openPage(browser);
+    await page.goto(`${baseUrl}/`);
 
     const searchBox = page.getByLabel('名称或统一社会信用代码');
     await searchBox.fill(query);

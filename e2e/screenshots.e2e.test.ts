@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser';
-import { openPage } from './support/pages';
+import { openPage, statsSettled } from './support/pages';
 import { artifactsDir } from './support/paths';
 import { pickSearchCase } from './support/platform-api';
 
@@ -32,7 +32,7 @@ describe.each(widths)('screenshots at %i px', (width) => {
     const { context, page } = await openPage(browser, { width });
     await page.goto(`${baseUrl}/?q=${encodeURIComponent(query)}`);
     await page.getByTestId('search-results').waitFor();
-    await page.getByTestId('stat-subjects').locator('.ant-statistic-content').waitFor();
+    await statsSettled(page);
     await capture(page, 'portal-home', width);
     await context.close();
   });

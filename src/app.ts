@@ -8,6 +8,9 @@ import type { AppDeps } from './platform/module';
 import { hasPermission } from './platform/context';
 import { listAudit } from './platform/audit';
 import { modules } from './modules/registry';
+import { countPublicSubjects } from './modules/subjects';
+import { listDepartments } from './modules/identity';
+import { listCatalogSummaries } from './modules/catalog';
 
 export interface AppOptions {
   /** Built web app to serve at / and /console; null serves the API alone. */
@@ -24,6 +27,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     bodyLimit: deps.config.bodyLimit,
     rateLimit: options.rateLimit ?? Number(process.env.XINYONG_RATE_LIMIT ?? 1200),
     trustProxy: deps.config.trustProxy,
+    secure: deps.config.secureCookies,
   });
 
   for (const m of modules) await m.registerHooks?.(app, deps);
@@ -60,6 +64,30 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
           return { items: await listAudit(deps.db.kysely, { ...request.query, ...scope }) };
         },
       );
+      api.get(
+        '/public/stats',
+        {
+          schema: {
+            tags: ['platform'],
+            summary: 'Headline figures for the public website',
+            response: {
+              200: z.object({
+                subjects: z.number().int(),
+                departments: z.number().int(),
+                catalogItems: z.number().int(),
+              }),
+            },
+          },
+        },
+        async () => {
+          const [subjects, departments, items] = await Promise.all([
+            countPublicSubjects(deps.db.kysely),
+            listDepartments(deps.db.kysely),
+            listCatalogSummaries(deps.db.kysely, { status: 'active' }),
+          ]);
+          return { subjects, departments: departments.length, catalogItems: items.length };
+        },
+      );
       for (const m of modules) {
         if (m.registerRoutes)
           await api.register(async (inner) => m.registerRoutes!(inner.withTypeProvider<ZodTypeProvider>(), deps));
@@ -71,11 +99,22 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const hasWeb = webDir !== null && existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      // The build writes .br/.gz twins of every asset.
+      preCompressed: true,
+      setHeaders: (res, filePath) => {
+        // Hashed asset names never change content; the shell and the service worker must revalidate.
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
-    if (hasWeb && request.method === 'GET' && !url.startsWith('/api/')) {
+    if (hasWeb && (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/')) {
       const page = url === '/console' || url.startsWith('/console/') ? 'console.html' : 'index.html';
       return reply.header('cache-control', 'no-cache').sendFile(page);
     }

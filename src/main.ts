@@ -33,7 +33,9 @@ program
         seed: Number(options.seed),
         progress: true,
       });
-      console.log(`已生成 ${inserted} 个主体，用时 ${seconds.toFixed(1)} 秒 / ${inserted} subjects in ${seconds.toFixed(1)} s`);
+      console.log(
+        `已生成 ${inserted} 个主体，用时 ${seconds.toFixed(1)} 秒 / ${inserted} subjects in ${seconds.toFixed(1)} s`,
+      );
       console.log(`${Math.round(inserted / seconds)} subjects/s`);
     } finally {
       await deps.db.close();

@@ -5,6 +5,11 @@ export interface PageOptions {
   height?: number;
   /** Service workers off by default: a cached shell would hide what the server returns. */
   serviceWorkers?: 'allow' | 'block';
+  /**
+   * Only for injecting test tooling (axe-core): the platform's CSP forbids
+   * inline scripts, which is right for the app and must stay on elsewhere.
+   */
+  bypassCSP?: boolean;
 }
 
 /** A fresh context (no cookies, no storage) with one page, as a first-time visitor. */
@@ -17,7 +22,13 @@ export async function openPage(
     timezoneId: 'Asia/Shanghai',
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     serviceWorkers: options.serviceWorkers ?? 'block',
+    bypassCSP: options.bypassCSP ?? false,
   });
   const page = await context.newPage();
   return { context, page };
+}
+
+/** Waits until the statistics cards have their numbers, or have given up with a message. */
+export async function statsSettled(page: Page): Promise<void> {
+  await page.locator('[data-testid="public-stats"] .ant-statistic-content, .stats__unavailable').first().waitFor();
 }

@@ -28,6 +28,9 @@ export async function ensureWebBuild(): Promise<void> {
   // Vite's own bin through this Node: what `npx vite build` runs, without npx's lookup.
   await run(process.execPath, [`${repoRoot}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], {
     cwd: repoRoot,
+    // Vitest sets NODE_ENV=test, and Vite would honour it: a React development
+    // build with import.meta.env.PROD false (no service worker). Test what ships.
+    env: { ...process.env, NODE_ENV: 'production' },
     maxBuffer: 16 * 1024 * 1024,
   });
   if (!existsSync(builtIndex)) throw new Error(`vite build finished but ${builtIndex} is missing`);

@@ -37,7 +37,11 @@ function fieldChanges(before: CatalogField, after: CatalogField): BreakingChange
     out.push({ kind, field: code, message: { zh: `字段 ${code}：${zh}`, en: `field ${code}: ${en}` } });
 
   if (before.type !== after.type) {
-    change('type_changed', `类型由 ${before.type} 改为 ${after.type}`, `type changed from ${before.type} to ${after.type}`);
+    change(
+      'type_changed',
+      `类型由 ${before.type} 改为 ${after.type}`,
+      `type changed from ${before.type} to ${after.type}`,
+    );
   }
   const requiredNow = after.required && !after.derived;
   const requiredBefore = before.required && !before.derived;
@@ -73,7 +77,11 @@ function fieldChanges(before: CatalogField, after: CatalogField): BreakingChange
     const kept = new Set(after.dictionary.map((v) => v.value));
     for (const value of before.dictionary) {
       if (!kept.has(value.value)) {
-        change('dictionary_value_removed', `字典取值“${value.value}”被删除`, `dictionary value "${value.value}" removed`);
+        change(
+          'dictionary_value_removed',
+          `字典取值“${value.value}”被删除`,
+          `dictionary value "${value.value}" removed`,
+        );
       }
     }
   }
@@ -94,7 +102,10 @@ export function breakingChanges(before: CatalogItemDefinition, after: CatalogIte
       out.push({
         kind: 'field_removed',
         field: field.code,
-        message: { zh: `字段 ${field.code}（${field.labelZh}）被删除`, en: `field ${field.code} (${field.labelEn}) removed` },
+        message: {
+          zh: `字段 ${field.code}（${field.labelZh}）被删除`,
+          en: `field ${field.code} (${field.labelEn}) removed`,
+        },
       });
     } else {
       out.push(...fieldChanges(field, now));

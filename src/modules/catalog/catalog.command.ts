@@ -14,7 +14,13 @@ import {
   DISCLOSURE_LABELS,
   UPDATE_FREQUENCY_LABELS,
 } from './catalog.dictionaries';
-import { describePeriod, describeRequirement, describeSharing, formatTable } from './catalog.describe';
+import {
+  describeConditions,
+  describePeriod,
+  describeRequirement,
+  describeSharing,
+  formatTable,
+} from './catalog.describe';
 import { getCatalogItem, listCatalogItems, listCatalogCategories } from './catalog.service';
 import { exportCatalog, importCatalog, type ImportReport } from './catalog.transfer';
 import type { CatalogItem } from './catalog.types';
@@ -41,6 +47,7 @@ function showItem(item: CatalogItem, categoryName: string): string {
     `版本 Version        ${item.version}${item.version !== item.currentVersion ? ` (当前 current ${item.currentVersion})` : ''} · ${item.status === 'active' ? '启用 active' : '已停用 retired'}`,
     `类别 Category       ${categoryName}`,
     `公开属性 Disclosure ${disclosure.zh} / ${disclosure.en}`,
+    ...(item.publicWhen.length > 0 ? [`公开条件 Public if  ${describeConditions(item.publicWhen)}`] : []),
     `公示期 Period       ${period.zh}`,
     `                    ${period.en}`,
     `保存期 Retention    ${item.retentionYears} 年 years`,
@@ -67,7 +74,12 @@ function showItem(item: CatalogItem, categoryName: string): string {
 }
 
 function printImportReport(report: ImportReport): void {
-  const words = { created: '新建 created', updated: '更新 updated', unchanged: '未变 unchanged', refused: '拒绝 refused' };
+  const words = {
+    created: '新建 created',
+    updated: '更新 updated',
+    unchanged: '未变 unchanged',
+    refused: '拒绝 refused',
+  };
   for (const item of report.items) {
     out(`${item.code.padEnd(28)} ${words[item.outcome]}${item.version !== null ? ` v${item.version}` : ''}`);
     for (const reason of item.reasons) out(`    ${reason.zh} / ${reason.en}`);
@@ -98,7 +110,14 @@ function readDocument(file: string): { ok: true; value: unknown } | { ok: false;
 async function runImport(deps: AppDeps, file: string, json: boolean): Promise<void> {
   const document = readDocument(file);
   if (!document.ok) {
-    if (json) out(JSON.stringify({ ok: false, code: 'catalog.malformed_json', message: { zh: document.zh, en: document.en } }, null, 2));
+    if (json)
+      out(
+        JSON.stringify(
+          { ok: false, code: 'catalog.malformed_json', message: { zh: document.zh, en: document.en } },
+          null,
+          2,
+        ),
+      );
     else err(`${document.zh}\n${document.en}`);
     process.exitCode = 1;
     return;
@@ -112,14 +131,24 @@ async function runImport(deps: AppDeps, file: string, json: boolean): Promise<vo
     process.exitCode = 1;
     const report = error.details?.report as ImportReport | undefined;
     if (json) {
-      out(JSON.stringify({ ok: false, code: error.code, message: error.text, errors: error.errors ?? [], report: report ?? null }, null, 2));
+      out(
+        JSON.stringify(
+          { ok: false, code: error.code, message: error.text, errors: error.errors ?? [], report: report ?? null },
+          null,
+          2,
+        ),
+      );
       return;
     }
     if (report) {
       printImportReport(report);
       return;
     }
-    err(error.errors ? '导入文件有误，未导入任何内容：\nThe file is invalid; nothing was imported:' : `${error.text.zh}\n${error.text.en}`);
+    err(
+      error.errors
+        ? '导入文件有误，未导入任何内容：\nThe file is invalid; nothing was imported:'
+        : `${error.text.zh}\n${error.text.en}`,
+    );
     for (const e of error.errors ?? []) err(`  ${e.field}: ${e.message.zh} / ${e.message.en}`);
   }
 }
@@ -135,7 +164,21 @@ export function registerCatalogCommands(program: Command, boot: Boot): void {
       withDeps(boot, async (deps) => {
         const items = await listCatalogItems(deps.db.kysely);
         if (options.json) {
-          out(JSON.stringify(items.map((i) => ({ code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, category: i.category, disclosure: i.disclosure, status: i.status, version: i.version })), null, 2));
+          out(
+            JSON.stringify(
+              items.map((i) => ({
+                code: i.code,
+                nameZh: i.nameZh,
+                nameEn: i.nameEn,
+                category: i.category,
+                disclosure: i.disclosure,
+                status: i.status,
+                version: i.version,
+              })),
+              null,
+              2,
+            ),
+          );
           return;
         }
         out(
@@ -166,7 +209,8 @@ export function registerCatalogCommands(program: Command, boot: Boot): void {
           return;
         }
         const categories = await listCatalogCategories(deps.db.kysely);
-        const category = categories.find((c) => c.code === item.category) ?? CATALOG_CATEGORIES.find((c) => c.code === item.category);
+        const category =
+          categories.find((c) => c.code === item.category) ?? CATALOG_CATEGORIES.find((c) => c.code === item.category);
         out(showItem(item, category ? `${category.nameZh} / ${category.nameEn}` : item.category));
       }),
     );
@@ -191,5 +235,7 @@ export function registerCatalogCommands(program: Command, boot: Boot): void {
     .command('import <file>')
     .description('Import a catalog document all-or-nothing')
     .option('--json', 'machine-readable output')
-    .action((file: string, options: { json?: boolean }) => withDeps(boot, (deps) => runImport(deps, file, !!options.json)));
+    .action((file: string, options: { json?: boolean }) =>
+      withDeps(boot, (deps) => runImport(deps, file, !!options.json)),
+    );
 }

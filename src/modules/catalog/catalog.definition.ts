@@ -160,7 +160,7 @@ export interface CatalogDocument {
   readonly formatVersion: typeof CATALOG_DOCUMENT_FORMAT_VERSION;
   readonly exportedAt?: string | undefined;
   readonly changeNote?: string | undefined;
-  readonly items: readonly CatalogDocumentItem[];
+  readonly items: CatalogDocumentItem[];
 }
 
 // Compile-time proof that the schemas produce the module's declared types.
@@ -168,8 +168,6 @@ type Assert<T extends true> = T;
 type _ConditionMatches = Assert<z.output<typeof conditionSchema> extends FieldCondition ? true : false>;
 type _FieldMatches = Assert<z.output<typeof fieldSchema> extends CatalogField ? true : false>;
 type _PeriodMatches = Assert<z.output<typeof periodRuleSchema> extends PeriodRule ? true : false>;
-type _DefinitionMatches = Assert<
-  z.output<typeof definitionSchema> extends CatalogItemDefinition ? true : false
->;
+type _DefinitionMatches = Assert<z.output<typeof definitionSchema> extends CatalogItemDefinition ? true : false>;
 type _SharingMatches = Assert<z.output<typeof sharingSchema> extends SharingEntry ? true : false>;
 type _DocumentMatches = Assert<z.output<typeof catalogDocumentSchema> extends CatalogDocument ? true : false>;

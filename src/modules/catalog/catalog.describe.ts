@@ -12,6 +12,7 @@ const range = (c: PeriodClass): LocalizedText => {
   const low = months(c.minMonths);
   const high = months(c.maxMonths);
   const hidden = c.publishedByDefault ? { zh: '', en: '' } : { zh: '，通常不公示', en: ', normally unpublished' };
+  if (c.minMonths === 0) return { zh: `至多${high.zh}${hidden.zh}`, en: `up to ${high.en}${hidden.en}` };
   return { zh: `${low.zh}–${high.zh}${hidden.zh}`, en: `${low.en}–${high.en}${hidden.en}` };
 };
 
@@ -29,12 +30,17 @@ export function describePeriod(rule: PeriodRule): LocalizedText {
         en: `Until ${rule.endField} (${rule.openEndDate} means no end)`,
       };
     case 'penalty_classified': {
-      const regimes = rule.regimes.map((r) => {
-        const from = r.effectiveFrom ?? '—';
+      const regimes = rule.regimes.map((r, i) => {
+        const next = rule.regimes[i + 1]?.effectiveFrom;
+        const when: LocalizedText = r.effectiveFrom
+          ? { zh: `${r.effectiveFrom} 起`, en: `from ${r.effectiveFrom}` }
+          : next
+            ? { zh: `${next} 前`, en: `before ${next}` }
+            : { zh: '一律', en: 'always' };
         const [minor, general, serious] = [range(r.minor), range(r.general), range(r.serious)];
         return {
-          zh: `${from} 起：轻微 ${minor.zh}；一般 ${general.zh}；严重 ${serious.zh}`,
-          en: `from ${from}: minor ${minor.en}; general ${general.en}; serious ${serious.en}`,
+          zh: `${when.zh}：轻微 ${minor.zh}；一般 ${general.zh}；严重 ${serious.zh}`,
+          en: `${when.en}: minor ${minor.en}; general ${general.en}; serious ${serious.en}`,
         };
       });
       return {
@@ -46,7 +52,9 @@ export function describePeriod(rule: PeriodRule): LocalizedText {
 }
 
 export function describeConditions(conditions: readonly FieldCondition[]): string {
-  return conditions.map((c) => ('in' in c ? `${c.field} ∈ {${c.in.join(', ')}}` : `${c.field} 已填 present`)).join(' & ');
+  return conditions
+    .map((c) => ('in' in c ? `${c.field} ∈ {${c.in.join(', ')}}` : `${c.field} 已填 present`))
+    .join(' & ');
 }
 
 /** R (required), C: … (conditionally required), or - (optional); D for derived. */
@@ -66,7 +74,9 @@ export function describeSharing(sharing: SharingEntry): LocalizedText {
     ...sharing.roles.map((r) => `role:${r}`),
   ].join(', ');
   const methods = sharing.methods.map((m) => SHARING_METHOD_LABELS[m]);
-  const condition = sharing.condition ? { zh: `；条件：${sharing.condition.zh}`, en: `; condition: ${sharing.condition.en}` } : { zh: '', en: '' };
+  const condition = sharing.condition
+    ? { zh: `；条件：${sharing.condition.zh}`, en: `; condition: ${sharing.condition.en}` }
+    : { zh: '', en: '' };
   return {
     zh: `${type.zh}；对象：${recipients}；方式：${methods.map((m) => m.zh).join('、')}${condition.zh}`,
     en: `${type.en}; to: ${recipients}; by: ${methods.map((m) => m.en).join(', ')}${condition.en}`,

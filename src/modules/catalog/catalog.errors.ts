@@ -79,6 +79,13 @@ export const breakingChange = (code: string, records: number, changes: readonly 
       zh: `目录条目 ${code} 已有 ${records} 条记录，以下修改会使其失效：${changes.map((c) => c.message.zh).join('；')}。请新建目录条目或改为兼容的修改`,
       en: `Catalog item ${code} has ${records} records that these changes would invalidate: ${changes.map((c) => c.message.en).join('; ')}. Create a new item or make a compatible change`,
     },
-    { details: { code, records, changes: changes.map((c) => ({ kind: c.kind, field: c.field, zh: c.message.zh, en: c.message.en })) }, errors },
+    {
+      details: {
+        code,
+        records,
+        changes: changes.map((c) => ({ kind: c.kind, field: c.field, zh: c.message.zh, en: c.message.en })),
+      },
+      errors,
+    },
   );
 };

@@ -30,8 +30,8 @@ function acceptedWords(field: CatalogField): { words: string[]; synonyms: Record
 }
 
 function valueLabels(field: CatalogField): Record<string, string> | null {
-  const labelled = (field.dictionary ?? []).filter((v) => v.labelZh !== null);
-  return labelled.length > 0 ? Object.fromEntries(labelled.map((v) => [v.value, v.labelZh])) : null;
+  const labelled = (field.dictionary ?? []).flatMap((v) => (v.labelZh !== null ? [[v.value, v.labelZh] as const] : []));
+  return labelled.length > 0 ? Object.fromEntries(labelled) : null;
 }
 
 function typeSchema(field: CatalogField): JsonSchema {

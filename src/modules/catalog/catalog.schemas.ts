@@ -1,12 +1,7 @@
 /** Request and response schemas of the catalog routes (zod; OpenAPI is generated from them). */
 import { z } from 'zod';
 import { problemSchema } from '../../platform/http';
-import {
-  catalogDocumentSchema,
-  definitionSchema,
-  itemCodeSchema,
-  sharingSchema,
-} from './catalog.definition';
+import { catalogDocumentSchema, definitionSchema, itemCodeSchema, sharingSchema } from './catalog.definition';
 import { CHANGE_KINDS, DISCLOSURES, ITEM_STATUSES } from './catalog.types';
 
 const lang = z.enum(['zh', 'en']).optional();

@@ -7,8 +7,8 @@ import { appendAudit } from '../../platform/audit';
 import { systemCaller } from '../../platform/context';
 import { isUniqueViolation, type Db } from '../../platform/db';
 import { CATALOG_CATEGORIES } from './catalog.dictionaries';
-import { insertMissingCategories, listItemCodes } from './catalog.repository';
-import { categoryCodes, insertNewItem } from './catalog.service';
+import { insertMissingCategories, listCategoryRows, listItemCodes } from './catalog.repository';
+import { insertNewItem } from './catalog.service';
 import { parseDefinition, parseSharing } from './catalog.validate';
 import { SEED_ITEMS } from './seed/seed-items';
 
@@ -21,17 +21,24 @@ export async function seedCatalog(db: Db): Promise<string[]> {
   const existing = await listItemCodes(db.kysely);
   const missing = SEED_ITEMS.filter((item) => !existing.has(item.definition.code));
   if (missing.length === 0) return [];
-  const categories = await categoryCodes(db.kysely);
+  // Departments are not checked: a district with other departments replaces the seed, it must not fail the boot.
+  const categories = (await listCategoryRows(db.kysely)).map((c) => c.code);
   const caller = systemCaller('seed');
   const created: string[] = [];
   for (const seed of missing) {
     const code = seed.definition.code;
     // A seed that fails its own validation is a programming error: fail the boot loudly.
     const definition = parseDefinition(seed.definition, { categories }, `seed.${code}`);
-    const sharing = parseSharing(seed.sharing, `seed.${code}.sharing`);
+    const sharing = parseSharing(seed.sharing, {}, `seed.${code}.sharing`);
     try {
       await db.transaction(async (tx) => {
-        await insertNewItem(tx, caller, { definition, sharing, status: 'active', changeKind: 'seed', changeNote: null });
+        await insertNewItem(tx, caller, {
+          definition,
+          sharing,
+          status: 'active',
+          changeKind: 'seed',
+          changeNote: null,
+        });
         await appendAudit(tx, caller, {
           action: 'catalog.item.seed',
           targetType: 'catalog_item',

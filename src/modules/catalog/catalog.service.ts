@@ -9,6 +9,7 @@ import { hasPermission, type Caller } from '../../platform/context';
 import type { Db, Executor } from '../../platform/db';
 import { forbidden } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
+import { listDepartments } from '../identity';
 import { breakingChanges, type BreakingChange } from './catalog.breaking';
 import {
   breakingChange,
@@ -35,7 +36,7 @@ import {
   type VersionRow,
 } from './catalog.repository';
 import { countCatalogUsage } from './catalog.usage';
-import { parseDefinition, parseSharing } from './catalog.validate';
+import { parseDefinition, parseSharing, type DefinitionContext } from './catalog.validate';
 import type {
   CatalogCategory,
   CatalogItem,
@@ -58,7 +59,9 @@ export function assertCanWrite(caller: Caller): void {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -78,7 +81,14 @@ export function defaultSharingFor(disclosure: Disclosure): SharingEntry {
       methods: ['online_query'],
     };
   }
-  return { type: 'unconditional', condition: null, allDepartments: true, departments: [], roles: [], methods: ['online_query', 'bulk'] };
+  return {
+    type: 'unconditional',
+    condition: null,
+    allDepartments: true,
+    departments: [],
+    roles: [],
+    methods: ['online_query', 'bulk'],
+  };
 }
 
 function toItem(row: VersionRow, currentVersion: number): CatalogItem {
@@ -112,8 +122,17 @@ export function definitionOf(item: CatalogItem): CatalogItemDefinition {
   return definition;
 }
 
-export async function categoryCodes(executor: Executor): Promise<string[]> {
-  return (await listCategoryRows(executor)).map((c) => c.code);
+/**
+ * What submitted definitions are checked against: the categories in the
+ * database and the departments the identity module knows.
+ */
+export async function validationContext(executor: Executor): Promise<DefinitionContext> {
+  const categories = await listCategoryRows(executor);
+  const departments = await listDepartments(executor, { includeInactive: true });
+  return {
+    categories: categories.map((c) => c.code),
+    ...(departments.length > 0 ? { departments: departments.map((d) => d.code) } : {}),
+  };
 }
 
 export interface VersionInput {
@@ -162,7 +181,12 @@ export async function insertNewItem(tx: Executor, caller: Caller, input: Version
 }
 
 /** Appends the next version of an existing item (inside the caller's transaction). */
-export async function appendVersion(tx: Executor, caller: Caller, head: ItemRow, input: VersionInput): Promise<CatalogItem> {
+export async function appendVersion(
+  tx: Executor,
+  caller: Caller,
+  head: ItemRow,
+  input: VersionInput,
+): Promise<CatalogItem> {
   const at = nowIso();
   const { definition } = input;
   const moved = await advanceItemRow(tx, head.code, head.current_version, {
@@ -256,7 +280,12 @@ export async function getCatalogItemSchema(executor: Executor, code: string, ver
 }
 
 export async function listCatalogCategories(executor: Executor): Promise<CatalogCategory[]> {
-  return (await listCategoryRows(executor)).map((c) => ({ code: c.code, seq: c.seq, nameZh: c.name_zh, nameEn: c.name_en }));
+  return (await listCategoryRows(executor)).map((c) => ({
+    code: c.code,
+    seq: c.seq,
+    nameZh: c.name_zh,
+    nameEn: c.name_en,
+  }));
 }
 
 export interface CreateItemInput {
@@ -270,8 +299,12 @@ export interface CreateItemInput {
 export async function createCatalogItem(db: Db, caller: Caller, input: CreateItemInput): Promise<CatalogItem> {
   assertCanWrite(caller);
   return db.transaction(async (tx) => {
-    const definition = parseDefinition(input.definition, { categories: await categoryCodes(tx) });
-    const sharing = input.sharing !== undefined ? parseSharing(input.sharing, 'sharing') : defaultSharingFor(definition.disclosure);
+    const context = await validationContext(tx);
+    const definition = parseDefinition(input.definition, context);
+    const sharing =
+      input.sharing !== undefined
+        ? parseSharing(input.sharing, context, 'sharing')
+        : defaultSharingFor(definition.disclosure);
     if (await findItemRow(tx, definition.code)) throw itemExists(definition.code);
     const item = await insertNewItem(tx, caller, {
       definition,
@@ -300,11 +333,16 @@ export interface UpdateItemInput {
  * unchanged when nothing differs; refuses changes that would invalidate
  * existing records.
  */
-export async function updateCatalogItem(db: Db, caller: Caller, code: string, input: UpdateItemInput): Promise<CatalogItem> {
+export async function updateCatalogItem(
+  db: Db,
+  caller: Caller,
+  code: string,
+  input: UpdateItemInput,
+): Promise<CatalogItem> {
   assertCanWrite(caller);
   return db.transaction(async (tx) => {
     const head = await headOrThrow(tx, code);
-    const definition = parseDefinition(input.definition, { categories: await categoryCodes(tx) });
+    const definition = parseDefinition(input.definition, await validationContext(tx));
     if (definition.code !== code) throw codeMismatch(code, definition.code);
     if (head.status === 'retired') throw itemRetired(code);
     const current = await currentOf(tx, head);
@@ -367,7 +405,7 @@ export async function updateCatalogSharing(
   assertCanWrite(caller);
   return db.transaction(async (tx) => {
     const head = await headOrThrow(tx, code);
-    const sharing = parseSharing(input.sharing);
+    const sharing = parseSharing(input.sharing, await validationContext(tx));
     if (head.status === 'retired') throw itemRetired(code);
     const current = await currentOf(tx, head);
     if (canonicalJson(current.sharing) === canonicalJson(sharing)) return current;

@@ -5,6 +5,7 @@
  * refused item (a breaking change to an item with records, a change to a
  * retired item) rolls the whole import back.
  */
+import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
 import type { Caller } from '../../platform/context';
 import type { Db, Executor } from '../../platform/db';
@@ -15,6 +16,7 @@ import {
   CATALOG_DOCUMENT_FORMAT,
   CATALOG_DOCUMENT_FORMAT_VERSION,
   catalogDocumentSchema,
+  documentItemSchema,
   type CatalogDocument,
   type CatalogDocumentItem,
 } from './catalog.definition';
@@ -23,15 +25,16 @@ import {
   appendVersion,
   assertCanWrite,
   canonicalJson,
-  categoryCodes,
   currentOf,
   definitionOf,
   insertNewItem,
   listCatalogItems,
+  validationContext,
 } from './catalog.service';
 import type { ChangeKind } from './catalog.types';
 import { countCatalogUsage } from './catalog.usage';
-import { definitionErrors, prefixFieldErrors, sharingErrors, zodFieldErrors } from './catalog.validate';
+import { prefixFieldErrors, zodFieldErrors } from './catalog.field-errors';
+import { definitionErrors, sharingErrors, type DefinitionContext } from './catalog.validate';
 
 export type ImportOutcomeKind = 'created' | 'updated' | 'unchanged' | 'refused';
 
@@ -40,7 +43,7 @@ export interface ImportOutcome {
   readonly outcome: ImportOutcomeKind;
   /** The version the item is at after the import (would be, when the import was refused). */
   readonly version: number | null;
-  readonly reasons: readonly LocalizedText[];
+  readonly reasons: LocalizedText[];
 }
 
 export interface ImportReport {
@@ -50,7 +53,7 @@ export interface ImportReport {
   readonly updated: number;
   readonly unchanged: number;
   readonly refused: number;
-  readonly items: readonly ImportOutcome[];
+  readonly items: ImportOutcome[];
 }
 
 /** Every current item (active and retired) with its sharing entry. */
@@ -69,28 +72,43 @@ export async function exportCatalog(executor: Executor): Promise<CatalogDocument
   };
 }
 
-/** The document in canonical form, or `validation_failed` naming every bad path (e.g. `items.2.definition.fields.0.type`). */
-export function parseCatalogDocument(input: unknown, categories: readonly string[]): CatalogDocument {
-  const parsed = catalogDocumentSchema.safeParse(input);
-  if (!parsed.success) throw validationFailed(zodFieldErrors(parsed.error.issues));
+/**
+ * The document in canonical form, or `validation_failed` naming every bad path
+ * (e.g. `items.2.definition.fields.0.type`). Items are checked one by one so
+ * that a shape error in one item does not hide the problems of the others.
+ */
+export function parseCatalogDocument(input: unknown, context: DefinitionContext): CatalogDocument {
+  const envelope = catalogDocumentSchema.extend({ items: z.array(z.unknown()).max(2000) }).safeParse(input);
+  if (!envelope.success) throw validationFailed(zodFieldErrors(envelope.error.issues));
   const errors: FieldError[] = [];
+  const items: CatalogDocumentItem[] = [];
   const seen = new Set<string>();
-  parsed.data.items.forEach((entry, i) => {
+  envelope.data.items.forEach((raw, i) => {
     const at = `items.${i}`;
+    const parsed = documentItemSchema.safeParse(raw);
+    if (!parsed.success) {
+      errors.push(...zodFieldErrors(parsed.error.issues, at));
+      return;
+    }
+    const entry = parsed.data;
     if (seen.has(entry.definition.code)) {
       errors.push({
         field: `${at}.definition.code`,
         code: 'duplicate',
-        message: { zh: `文档中条目编码重复：${entry.definition.code}`, en: `duplicate item code: ${entry.definition.code}` },
+        message: {
+          zh: `文档中条目编码重复：${entry.definition.code}`,
+          en: `duplicate item code: ${entry.definition.code}`,
+        },
         value: entry.definition.code,
       });
     }
     seen.add(entry.definition.code);
-    errors.push(...prefixFieldErrors(definitionErrors(entry.definition, { categories }), `${at}.definition`));
-    errors.push(...prefixFieldErrors(sharingErrors(entry.sharing), `${at}.sharing`));
+    errors.push(...prefixFieldErrors(definitionErrors(entry.definition, context), `${at}.definition`));
+    errors.push(...prefixFieldErrors(sharingErrors(entry.sharing, context), `${at}.sharing`));
+    items.push(entry);
   });
   if (errors.length > 0) throw validationFailed(errors);
-  return parsed.data;
+  return { ...envelope.data, items };
 }
 
 const importRefused = (report: ImportReport): AppError =>
@@ -151,8 +169,16 @@ async function importItem(
     if (changes.length > 0) {
       const records = await countCatalogUsage(tx, code);
       if (records > 0) {
-        const lead = { zh: `已有 ${records} 条记录，以下修改会使其失效`, en: `${records} records would be invalidated by` };
-        return { code, outcome: 'refused', version: current.version, reasons: [lead, ...changes.map((c) => c.message)] };
+        const lead = {
+          zh: `已有 ${records} 条记录，以下修改会使其失效`,
+          en: `${records} records would be invalidated by`,
+        };
+        return {
+          code,
+          outcome: 'refused',
+          version: current.version,
+          reasons: [lead, ...changes.map((c) => c.message)],
+        };
       }
     }
     changeKind = !sameDefinition ? 'update' : !sameSharing ? 'sharing' : 'retire';
@@ -176,7 +202,7 @@ async function importItem(
 export async function importCatalog(db: Db, caller: Caller, input: unknown): Promise<ImportReport> {
   assertCanWrite(caller);
   return db.transaction(async (tx) => {
-    const document = parseCatalogDocument(input, await categoryCodes(tx));
+    const document = parseCatalogDocument(input, await validationContext(tx));
     const items: ImportOutcome[] = [];
     for (const entry of document.items) items.push(await importItem(tx, caller, entry, document.changeNote ?? null));
     const count = (kind: ImportOutcomeKind) => items.filter((i) => i.outcome === kind).length;

@@ -25,7 +25,7 @@ export const FIELD_TYPES = [
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** Types whose values are free text and need a stated `maxLength`. */
-export const TEXT_FIELD_TYPES: readonly FieldType[] = ['string', 'text', 'id_number'];
+export const TEXT_FIELD_TYPES: FieldType[] = ['string', 'text', 'id_number'];
 
 export const DISCLOSURES = ['public', 'authorised', 'government'] as const;
 /** 主动公开 · 授权查询 (on the subject's authorisation) · 政务共享 (government only). */
@@ -60,7 +60,7 @@ export interface DictionaryValue {
   readonly value: string;
   readonly labelZh: string | null;
   readonly labelEn: string | null;
-  readonly synonyms: readonly string[];
+  readonly synonyms: string[];
 }
 
 /**
@@ -68,8 +68,7 @@ export interface DictionaryValue {
  * (for a multi-valued field: any of its values is), or it is present at all.
  */
 export type FieldCondition =
-  | { readonly field: string; readonly in: readonly string[] }
-  | { readonly field: string; readonly present: true };
+  { readonly field: string; readonly in: string[] } | { readonly field: string; readonly present: true };
 
 export interface CatalogField {
   /** Exchange code, e.g. `CF_WSH`; unique within the item. */
@@ -82,13 +81,13 @@ export interface CatalogField {
   readonly maxLength: number | null;
   readonly required: boolean;
   /** Required when every condition holds (ignored when `required`). */
-  readonly requiredWhen: readonly FieldCondition[];
+  readonly requiredWhen: FieldCondition[];
   /** Must be blank when every condition holds (e.g. organisation codes of a natural person). */
-  readonly blankWhen: readonly FieldCondition[];
+  readonly blankWhen: FieldCondition[];
   /** Allowed values of `enum` and `multi_enum` fields. */
-  readonly dictionary: readonly DictionaryValue[] | null;
+  readonly dictionary: DictionaryValue[] | null;
   /** `multi_enum` only: the separators accepted in exchange files, the first one canonical. */
-  readonly separators: readonly string[] | null;
+  readonly separators: string[] | null;
   /** `date` only: a date after today is refused. */
   readonly notInFuture: boolean;
   /** Computed by the platform (e.g. 公示截止期 CF_GSJZQ), never required from a provider. */
@@ -127,7 +126,7 @@ export type PeriodRule =
       readonly kind: 'penalty_classified';
       /** The date field the periods count from (the decision date). */
       readonly startField: string;
-      readonly regimes: readonly PenaltyRegime[];
+      readonly regimes: PenaltyRegime[];
       /** Class of a record nobody classified. */
       readonly unclassifiedAs: PenaltyClass;
     }
@@ -157,20 +156,20 @@ export interface CatalogItemDefinition {
   /** The conduct (行为) the item records. */
   readonly conduct: LocalizedNote;
   /** Laws and policy documents that allow collecting it. */
-  readonly legalBasis: readonly string[];
-  readonly providingDepartments: readonly string[];
-  readonly subjectKinds: readonly SubjectKindCode[];
-  readonly fields: readonly CatalogField[];
-  readonly collectionMethods: readonly CollectionMethod[];
+  readonly legalBasis: string[];
+  readonly providingDepartments: string[];
+  readonly subjectKinds: SubjectKindCode[];
+  readonly fields: CatalogField[];
+  readonly collectionMethods: CollectionMethod[];
   readonly updateFrequency: UpdateFrequency;
   readonly disclosure: Disclosure;
   /** Records matching every condition are public whatever `disclosure` says (e.g. tax grade A). */
-  readonly publicWhen: readonly FieldCondition[];
+  readonly publicWhen: FieldCondition[];
   readonly publicationPeriod: PeriodRule;
   /** Years a record is kept after it stops being published or valid. */
   readonly retentionYears: number;
   /** Fields that, with the providing department and the item, identify a record (e.g. CF_WSH). */
-  readonly identityKey: readonly string[];
+  readonly identityKey: string[];
 }
 
 export const SHARING_TYPES = ['unconditional', 'conditional', 'none'] as const;
@@ -186,9 +185,9 @@ export interface SharingEntry {
   /** Required for conditional sharing. */
   readonly condition: LocalizedNote | null;
   readonly allDepartments: boolean;
-  readonly departments: readonly string[];
-  readonly roles: readonly string[];
-  readonly methods: readonly SharingMethod[];
+  readonly departments: string[];
+  readonly roles: string[];
+  readonly methods: SharingMethod[];
 }
 
 export const CHANGE_KINDS = ['create', 'update', 'retire', 'sharing', 'seed'] as const;

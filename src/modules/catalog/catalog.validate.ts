@@ -4,9 +4,9 @@
  * problem is a field error with the path of the offending value, so a console
  * form, an HTTP client and the CLI can all point at it.
  */
-import type { z } from 'zod';
 import { validationFailed, type FieldError } from '../../platform/errors';
 import { CATALOG_CATEGORIES } from './catalog.dictionaries';
+import { duplicates, error, prefixFieldErrors, zodFieldErrors } from './catalog.field-errors';
 import { definitionSchema, sharingSchema } from './catalog.definition';
 import {
   TEXT_FIELD_TYPES,
@@ -20,54 +20,29 @@ import {
 export interface DefinitionContext {
   /** Known category codes; the national 13 by default. */
   readonly categories?: readonly string[];
+  /** Known department codes; when absent, only their form is checked. */
+  readonly departments?: readonly string[];
 }
 
-const error = (field: string, code: string, zh: string, en: string, value?: unknown): FieldError => ({
-  field,
-  code,
-  message: { zh, en },
-  ...(value !== undefined ? { value } : {}),
-});
-
-const join = (prefix: string, path: readonly PropertyKey[]) =>
-  [prefix, ...path.map(String)].filter((part) => part !== '').join('.');
-
-const zodZh: Record<string, string> = {
-  invalid_type: '类型不正确或缺少该项',
-  too_small: '过短或过小',
-  too_big: '过长或过大',
-  unrecognized_keys: '包含未知字段',
-  invalid_format: '格式不正确',
-  invalid_value: '取值不在允许范围内',
-  invalid_union: '不符合任何一种允许的形式',
-  custom: '取值无效',
-};
-
-/** zod issues as field errors; a union failure reports the branch that came closest. */
-export function zodFieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
-  const out: FieldError[] = [];
-  for (const issue of issues) {
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
-      out.push(...zodFieldErrors(closest, join(prefix, issue.path)));
-      continue;
-    }
-    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-    out.push(error(join(prefix, issue.path), issue.code, (zodZh[issue.code] ?? '取值无效') + keys, issue.message));
-  }
-  return out;
-}
-
-function duplicates(list: readonly string[], path: string, what: { zh: string; en: string }): FieldError[] {
-  const seen = new Set<string>();
-  const out: FieldError[] = [];
-  list.forEach((value, i) => {
-    if (seen.has(value)) {
-      out.push(error(`${path}.${i}`, 'duplicate', `${what.zh}重复：${value}`, `duplicate ${what.en}: ${value}`, value));
-    }
-    seen.add(value);
-  });
-  return out;
+function unknownDepartments(
+  codes: readonly string[],
+  path: string,
+  known: readonly string[] | undefined,
+): FieldError[] {
+  if (!known) return [];
+  return codes.flatMap((code, i) =>
+    known.includes(code)
+      ? []
+      : [
+          error(
+            `${path}.${i}`,
+            'unknown_department',
+            `未知的部门编码：${code}`,
+            `unknown department code: ${code}`,
+            code,
+          ),
+        ],
+  );
 }
 
 function conditionErrors(
@@ -93,7 +68,9 @@ function conditionErrors(
       return;
     }
     if (condition.field === self) {
-      out.push(error(`${at}.field`, 'self_reference', '条件不能引用字段自身', 'a condition cannot refer to its own field'));
+      out.push(
+        error(`${at}.field`, 'self_reference', '条件不能引用字段自身', 'a condition cannot refer to its own field'),
+      );
       return;
     }
     if (!('in' in condition)) return;
@@ -101,7 +78,13 @@ function conditionErrors(
       condition.in.forEach((value, j) => {
         if (value !== 'true' && value !== 'false') {
           out.push(
-            error(`${at}.in.${j}`, 'unknown_value', '布尔字段的条件取值只能是 true 或 false', 'a boolean field is true or false', value),
+            error(
+              `${at}.in.${j}`,
+              'unknown_value',
+              '布尔字段的条件取值只能是 true 或 false',
+              'a boolean field is true or false',
+              value,
+            ),
           );
         }
       });
@@ -146,7 +129,12 @@ function fieldErrors(field: CatalogField, i: number, fields: ReadonlyMap<string,
   }
   if (!isText && field.maxLength !== null) {
     out.push(
-      error(`${at}.maxLength`, 'not_applicable', `${field.type} 类型的字段不设最大长度`, `maxLength does not apply to ${field.type}`),
+      error(
+        `${at}.maxLength`,
+        'not_applicable',
+        `${field.type} 类型的字段不设最大长度`,
+        `maxLength does not apply to ${field.type}`,
+      ),
     );
   }
   if (isEnum && field.dictionary === null) {
@@ -161,26 +149,54 @@ function fieldErrors(field: CatalogField, i: number, fields: ReadonlyMap<string,
       [entry.value, ...entry.synonyms].forEach((word, k) => {
         if (seen.has(word)) {
           const path = k === 0 ? `${at}.dictionary.${j}.value` : `${at}.dictionary.${j}.synonyms.${k - 1}`;
-          out.push(error(path, 'duplicate', `字典取值或同义词重复：${word}`, `duplicate dictionary value or synonym: ${word}`, word));
+          out.push(
+            error(
+              path,
+              'duplicate',
+              `字典取值或同义词重复：${word}`,
+              `duplicate dictionary value or synonym: ${word}`,
+              word,
+            ),
+          );
         }
         seen.add(word);
       });
     });
   }
   if (field.type !== 'multi_enum' && field.separators !== null) {
-    out.push(error(`${at}.separators`, 'not_applicable', '只有多值字段才有分隔符', 'only multi_enum fields have separators'));
+    out.push(
+      error(`${at}.separators`, 'not_applicable', '只有多值字段才有分隔符', 'only multi_enum fields have separators'),
+    );
   }
   if (field.type !== 'date' && field.notInFuture) {
-    out.push(error(`${at}.notInFuture`, 'not_applicable', '只有日期字段才能限制不晚于今天', 'notInFuture applies to dates only'));
+    out.push(
+      error(
+        `${at}.notInFuture`,
+        'not_applicable',
+        '只有日期字段才能限制不晚于今天',
+        'notInFuture applies to dates only',
+      ),
+    );
   }
   if (field.derived && (field.required || field.requiredWhen.length > 0)) {
-    out.push(error(`${at}.required`, 'derived_required', '派生字段由平台计算，不能设为必填', 'a derived field is computed, never required'));
+    out.push(
+      error(
+        `${at}.required`,
+        'derived_required',
+        '派生字段由平台计算，不能设为必填',
+        'a derived field is computed, never required',
+      ),
+    );
   }
   if (field.required && field.requiredWhen.length > 0) {
-    out.push(error(`${at}.requiredWhen`, 'redundant', '必填字段不需要条件必填', 'a required field needs no requiredWhen'));
+    out.push(
+      error(`${at}.requiredWhen`, 'redundant', '必填字段不需要条件必填', 'a required field needs no requiredWhen'),
+    );
   }
   if (field.required && field.blankWhen.length > 0) {
-    out.push(error(`${at}.blankWhen`, 'contradiction', '必填字段不能要求为空', 'a required field cannot be required blank'));
+    out.push(
+      error(`${at}.blankWhen`, 'contradiction', '必填字段不能要求为空', 'a required field cannot be required blank'),
+    );
   }
   out.push(...conditionErrors(field.requiredWhen, `${at}.requiredWhen`, fields, field.code));
   out.push(...conditionErrors(field.blankWhen, `${at}.blankWhen`, fields, field.code));
@@ -191,7 +207,8 @@ function dateFieldError(path: string, code: string | null, fields: ReadonlyMap<s
   if (code === null) return [];
   const field = fields.get(code);
   if (!field) return [error(path, 'unknown_field', `字段不存在：${code}`, `no such field: ${code}`, code)];
-  if (field.type !== 'date') return [error(path, 'not_a_date', `字段 ${code} 不是日期字段`, `field ${code} is not a date`, code)];
+  if (field.type !== 'date')
+    return [error(path, 'not_a_date', `字段 ${code} 不是日期字段`, `field ${code} is not a date`, code)];
   return [];
 }
 
@@ -213,17 +230,37 @@ function periodErrors(rule: PeriodRule, fields: ReadonlyMap<string, CatalogField
       rule.regimes.forEach((regime, i) => {
         const path = `${at}.regimes.${i}`;
         if (regime.effectiveFrom === null && i > 0) {
-          out.push(error(`${path}.effectiveFrom`, 'required', '只有最早的规则可以不写生效日期', 'only the earliest regime may omit effectiveFrom'));
+          out.push(
+            error(
+              `${path}.effectiveFrom`,
+              'required',
+              '只有最早的规则可以不写生效日期',
+              'only the earliest regime may omit effectiveFrom',
+            ),
+          );
         }
         if (regime.effectiveFrom !== null && previous !== null && regime.effectiveFrom <= previous) {
           out.push(
-            error(`${path}.effectiveFrom`, 'not_ascending', '规则须按生效日期从早到晚排列', 'regimes must be in ascending effectiveFrom order', regime.effectiveFrom),
+            error(
+              `${path}.effectiveFrom`,
+              'not_ascending',
+              '规则须按生效日期从早到晚排列',
+              'regimes must be in ascending effectiveFrom order',
+              regime.effectiveFrom,
+            ),
           );
         }
         previous = regime.effectiveFrom ?? previous;
         for (const cls of ['minor', 'general', 'serious'] as const) {
           if (regime[cls].minMonths > regime[cls].maxMonths) {
-            out.push(error(`${path}.${cls}.minMonths`, 'min_above_max', '最短期限不能超过最长期限', 'minMonths exceeds maxMonths'));
+            out.push(
+              error(
+                `${path}.${cls}.minMonths`,
+                'min_above_max',
+                '最短期限不能超过最长期限',
+                'minMonths exceeds maxMonths',
+              ),
+            );
           }
         }
       });
@@ -237,13 +274,38 @@ export function definitionErrors(definition: CatalogItemDefinition, context: Def
   const out: FieldError[] = [];
   const categories = context.categories ?? CATALOG_CATEGORIES.map((c) => c.code);
   if (!categories.includes(definition.category)) {
-    out.push(error('category', 'unknown_category', `未知的目录类别：${definition.category}`, `unknown category: ${definition.category}`, definition.category));
+    out.push(
+      error(
+        'category',
+        'unknown_category',
+        `未知的目录类别：${definition.category}`,
+        `unknown category: ${definition.category}`,
+        definition.category,
+      ),
+    );
   }
-  out.push(...duplicates(definition.providingDepartments, 'providingDepartments', { zh: '提供部门', en: 'department' }));
+  out.push(
+    ...duplicates(definition.providingDepartments, 'providingDepartments', { zh: '提供部门', en: 'department' }),
+  );
+  out.push(...unknownDepartments(definition.providingDepartments, 'providingDepartments', context.departments));
   out.push(...duplicates(definition.subjectKinds, 'subjectKinds', { zh: '主体类型', en: 'subject kind' }));
-  out.push(...duplicates(definition.collectionMethods, 'collectionMethods', { zh: '归集方式', en: 'collection method' }));
-  out.push(...duplicates(definition.fields.map((f) => f.code), 'fields', { zh: '字段编码', en: 'field code' }).map((e) => ({ ...e, field: `${e.field}.code` })));
-  out.push(...duplicates(definition.fields.map((f) => f.labelZh), 'fields', { zh: '字段中文名', en: 'Chinese label' }).map((e) => ({ ...e, field: `${e.field}.labelZh` })));
+  out.push(
+    ...duplicates(definition.collectionMethods, 'collectionMethods', { zh: '归集方式', en: 'collection method' }),
+  );
+  out.push(
+    ...duplicates(
+      definition.fields.map((f) => f.code),
+      'fields',
+      { zh: '字段编码', en: 'field code' },
+    ).map((e) => ({ ...e, field: `${e.field}.code` })),
+  );
+  out.push(
+    ...duplicates(
+      definition.fields.map((f) => f.labelZh),
+      'fields',
+      { zh: '字段中文名', en: 'Chinese label' },
+    ).map((e) => ({ ...e, field: `${e.field}.labelZh` })),
+  );
 
   const fields = new Map<string, CatalogField>();
   for (const field of definition.fields) if (!fields.has(field.code)) fields.set(field.code, field);
@@ -253,16 +315,32 @@ export function definitionErrors(definition: CatalogItemDefinition, context: Def
   definition.identityKey.forEach((code, i) => {
     const field = fields.get(code);
     if (!field) {
-      out.push(error(`identityKey.${i}`, 'unknown_field', `标识字段不存在：${code}`, `identity field does not exist: ${code}`, code));
+      out.push(
+        error(
+          `identityKey.${i}`,
+          'unknown_field',
+          `标识字段不存在：${code}`,
+          `identity field does not exist: ${code}`,
+          code,
+        ),
+      );
     } else if (!field.required || field.derived) {
       out.push(
-        error(`identityKey.${i}`, 'not_required', `标识字段 ${code} 必须是必填且非派生字段`, `identity field ${code} must be required and not derived`, code),
+        error(
+          `identityKey.${i}`,
+          'not_required',
+          `标识字段 ${code} 必须是必填且非派生字段`,
+          `identity field ${code} must be required and not derived`,
+          code,
+        ),
       );
     }
   });
 
   if (definition.disclosure === 'public' && definition.publicWhen.length > 0) {
-    out.push(error('publicWhen', 'not_applicable', '主动公开的条目不需要公开条件', 'a public item needs no publicWhen'));
+    out.push(
+      error('publicWhen', 'not_applicable', '主动公开的条目不需要公开条件', 'a public item needs no publicWhen'),
+    );
   }
   out.push(...conditionErrors(definition.publicWhen, 'publicWhen', fields, null));
   out.push(...periodErrors(definition.publicationPeriod, fields));
@@ -270,22 +348,38 @@ export function definitionErrors(definition: CatalogItemDefinition, context: Def
 }
 
 /** Checks of a sharing entry that already has the right shape. */
-export function sharingErrors(sharing: SharingEntry): FieldError[] {
-  const out: FieldError[] = [];
+export function sharingErrors(sharing: SharingEntry, context: DefinitionContext = {}): FieldError[] {
+  const out: FieldError[] = [...unknownDepartments(sharing.departments, 'departments', context.departments)];
   if (sharing.type === 'conditional' && sharing.condition === null) {
     out.push(error('condition', 'required', '有条件共享须写明共享条件', 'conditional sharing needs its condition'));
   }
   if (sharing.type !== 'conditional' && sharing.condition !== null) {
-    out.push(error('condition', 'not_applicable', '只有有条件共享才写共享条件', 'only conditional sharing has a condition'));
+    out.push(
+      error('condition', 'not_applicable', '只有有条件共享才写共享条件', 'only conditional sharing has a condition'),
+    );
   }
   const recipients = sharing.allDepartments || sharing.departments.length > 0 || sharing.roles.length > 0;
   if (sharing.type === 'none') {
     if (recipients || sharing.methods.length > 0) {
-      out.push(error('type', 'contradiction', '不予共享的条目不能有共享对象或方式', 'an item not shared has no recipients or methods'));
+      out.push(
+        error(
+          'type',
+          'contradiction',
+          '不予共享的条目不能有共享对象或方式',
+          'an item not shared has no recipients or methods',
+        ),
+      );
     }
   } else {
     if (!recipients) {
-      out.push(error('departments', 'required', '须写明共享对象（全部部门、指定部门或角色）', 'name the recipients: all departments, departments or roles'));
+      out.push(
+        error(
+          'departments',
+          'required',
+          '须写明共享对象（全部部门、指定部门或角色）',
+          'name the recipients: all departments, departments or roles',
+        ),
+      );
     }
     if (sharing.methods.length === 0) {
       out.push(error('methods', 'required', '须写明共享方式', 'name at least one sharing method'));
@@ -307,25 +401,20 @@ export function validateDefinition(input: unknown, context: DefinitionContext = 
   return definitionErrors(parsed.data, context);
 }
 
-const prefixed = (errors: readonly FieldError[], prefix: string): FieldError[] =>
-  prefix ? errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` })) : [...errors];
-
 /** The canonical definition, or a `validation_failed` error naming each bad path under `prefix`. */
 export function parseDefinition(input: unknown, context: DefinitionContext = {}, prefix = ''): CatalogItemDefinition {
   const parsed = definitionSchema.safeParse(input);
   if (!parsed.success) throw validationFailed(zodFieldErrors(parsed.error.issues, prefix));
   const errors = definitionErrors(parsed.data, context);
-  if (errors.length > 0) throw validationFailed(prefixed(errors, prefix));
+  if (errors.length > 0) throw validationFailed(prefixFieldErrors(errors, prefix));
   return parsed.data;
 }
 
 /** The canonical sharing entry, or a `validation_failed` error. */
-export function parseSharing(input: unknown, prefix = ''): SharingEntry {
+export function parseSharing(input: unknown, context: DefinitionContext = {}, prefix = ''): SharingEntry {
   const parsed = sharingSchema.safeParse(input);
   if (!parsed.success) throw validationFailed(zodFieldErrors(parsed.error.issues, prefix));
-  const errors = sharingErrors(parsed.data);
-  if (errors.length > 0) throw validationFailed(prefixed(errors, prefix));
+  const errors = sharingErrors(parsed.data, context);
+  if (errors.length > 0) throw validationFailed(prefixFieldErrors(errors, prefix));
   return parsed.data;
 }
-
-export { prefixed as prefixFieldErrors };

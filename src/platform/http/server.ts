@@ -35,6 +35,8 @@ export interface HttpOptions {
   readonly bodyLimit: number;
   /** Requests per minute per client address (or per API key). */
   readonly rateLimit: number;
+  /** Served over TLS (secure cookies): enables upgrade-insecure-requests. */
+  readonly secure: boolean;
   /** Fastify trustProxy: false, or the proxies' addresses/CIDRs. */
   readonly trustProxy: boolean | string;
 }
@@ -75,6 +77,8 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Only behind TLS: on a plain-HTTP intranet address it would break every asset request.
+        upgradeInsecureRequests: options.secure ? [] : null,
       },
     },
   });

@@ -27,7 +27,13 @@ type Extra = Omit<Partial<FieldInput>, 'code' | 'labelZh' | 'labelEn' | 'type'>;
 
 export const R: Extra = { required: true };
 
-export const field = (code: string, labelZh: string, labelEn: string, type: FieldType, extra: Extra = {}): FieldInput => ({
+export const field = (
+  code: string,
+  labelZh: string,
+  labelEn: string,
+  type: FieldType,
+  extra: Extra = {},
+): FieldInput => ({
   code,
   labelZh,
   labelEn,
@@ -43,8 +49,13 @@ export const date = (code: string, zh: string, en: string, extra: Extra = {}) =>
 export const uscc = (code: string, zh: string, en: string, extra: Extra = {}) => field(code, zh, en, 'uscc', extra);
 export const idNumber = (code: string, zh: string, en: string, extra: Extra = {}) =>
   field(code, zh, en, 'id_number', { maxLength: 64, ...extra });
-export const oneOf = (code: string, zh: string, en: string, dictionary: readonly DictionaryValue[], extra: Extra = {}) =>
-  field(code, zh, en, 'enum', { dictionary: [...dictionary], ...extra });
+export const oneOf = (
+  code: string,
+  zh: string,
+  en: string,
+  dictionary: readonly DictionaryValue[],
+  extra: Extra = {},
+) => field(code, zh, en, 'enum', { dictionary: [...dictionary], ...extra });
 
 /** A dictionary of plain values (no labels, no synonyms). */
 export const words = (...values: string[]): DictionaryValue[] =>
@@ -53,7 +64,8 @@ export const words = (...values: string[]): DictionaryValue[] =>
 export const when = (field: string, ...values: string[]): ConditionInput[] => [{ field, in: values }];
 
 /** A decision date: required, never in the future. */
-export const decisionDate = (code: string, zh: string, en: string) => date(code, zh, en, { required: true, notInFuture: true });
+export const decisionDate = (code: string, zh: string, en: string) =>
+  date(code, zh, en, { required: true, notInFuture: true });
 
 export const remarks = (): FieldInput => txt('BZ', '备注', 'Remarks', 512);
 
@@ -111,7 +123,10 @@ export function subjectFields(prefix: string, nameZh = '主体名称'): FieldInp
 
 /** Name and USCC of an organisation-only subject (enterprises, taxpayers). */
 export function organisationFields(prefix: string, nameZh: string, nameEn: string): FieldInput[] {
-  return [str(`${prefix}_QYMC`, nameZh, nameEn, 200, R), uscc(`${prefix}_TYSHXYDM`, '统一社会信用代码', 'Unified social credit code', R)];
+  return [
+    str(`${prefix}_QYMC`, nameZh, nameEn, 200, R),
+    uscc(`${prefix}_TYSHXYDM`, '统一社会信用代码', 'Unified social credit code', R),
+  ];
 }
 
 /**

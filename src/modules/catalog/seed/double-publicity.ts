@@ -78,10 +78,18 @@ export const ADM_PENALTY: SeedItem = {
         description: '可多选；交换文件中以 ; 分隔，也接受 ；、,， / several allowed, separated by ;',
       }),
       txt('CF_NR', '处罚内容', 'Penalty content', 4000, R),
-      field('CF_NR_FK', '罚款金额(万元)', 'Fine (10,000 yuan)', 'amount_wan', { requiredWhen: when('CF_CFLB', '罚款') }),
-      field('CF_NR_WFFF', '没收违法所得、没收非法财物的金额(万元)', 'Confiscated gains and property (10,000 yuan)', 'amount_wan', {
-        requiredWhen: when('CF_CFLB', '没收违法所得', '没收非法财物'),
+      field('CF_NR_FK', '罚款金额(万元)', 'Fine (10,000 yuan)', 'amount_wan', {
+        requiredWhen: when('CF_CFLB', '罚款'),
       }),
+      field(
+        'CF_NR_WFFF',
+        '没收违法所得、没收非法财物的金额(万元)',
+        'Confiscated gains and property (10,000 yuan)',
+        'amount_wan',
+        {
+          requiredWhen: when('CF_CFLB', '没收违法所得', '没收非法财物'),
+        },
+      ),
       str('CF_NR_ZKDX', '暂扣或吊销证照名称及编号', 'Licence suspended or revoked: name and number', 200, {
         requiredWhen: when('CF_CFLB', '暂扣许可证件', '吊销许可证件'),
       }),
