@@ -91,15 +91,25 @@ function personName(random: Random): string {
   return random.pick(SURNAMES) + random.pick(GIVEN) + (random.chance(0.6) ? random.pick(GIVEN) : '');
 }
 
-/** A distinct organisation-code body per index: a bijection of 0…31⁸−1, so codes never collide. */
-function orgBody(index: number): string {
-  let n = (index * 2_654_435 + 1_679_616) % 852_891_037_441; // 31^8; the multiplier is coprime to 31
+/** Spreads consecutive indexes over the whole code space (a bijection: the multiplier is coprime to the modulus). */
+function scatter(index: number, modulus: bigint, multiplier: bigint): bigint {
+  return (BigInt(index) * multiplier + 7_919n) % modulus;
+}
+
+/**
+ * A distinct organisation-code body per index, shaped like real ones: codes
+ * issued since the 2015 reform look like `MA0…` (letters and digits), older
+ * organisation codes are eight digits.
+ */
+function orgBody(index: number, recent: boolean): string {
+  if (!recent) return scatter(index, 100_000_000n, 61_803_399n).toString().padStart(8, '0');
+  let n = scatter(index, 28_629_151n, 17_694_443n); // 31^5
   let out = '';
-  for (let i = 0; i < 8; i++) {
-    out = BODY_ALPHABET[n % 31]! + out;
-    n = Math.floor(n / 31);
+  for (let i = 0; i < 5; i++) {
+    out = BODY_ALPHABET[Number(n % 31n)]! + out;
+    n /= 31n;
   }
-  return out;
+  return `MA0${out}`;
 }
 
 function uscc(prefix2: string, division: string, body8: string): { uscc: string; orgCode: string } {
@@ -178,8 +188,8 @@ export function generateDemoSubjects(options: DemoSubjectOptions, usedNames: Set
     // Names are unique in the demo; a collision gets a branch-office qualifier.
     for (let n = 2; usedNames.has(name); n++) name = name.replace(/(（第\d+分公司）)?$/, `（第${n}分公司）`);
     usedNames.add(name);
-    const codes = uscc(prefix2, options.divisionCode, orgBody(i));
     const established = dateBetween(random, 1992, 2026);
+    const codes = uscc(prefix2, options.divisionCode, orgBody(i, established >= '2015-10-01'));
     const hasLegacy = kind !== 'other_org' && established < '2015-10-01' && random.chance(0.7);
     const regBody = options.divisionCode + String(i).padStart(8, '0');
     out.push({

@@ -159,7 +159,7 @@ export function subjectsRoutes(app: HttpServer, deps: AppDeps): void {
     async (request) => {
       requirePermission(request, 'subjects.lookup');
       const { identifier, subjectId, purpose, caseNumber } = request.query;
-      const detail = await governmentLookup(env, callerOf(request, { purpose, caseNumber: caseNumber ?? null }), {
+      const detail = await governmentLookup(env, callerOf(request, { purpose: purpose ?? null, caseNumber: caseNumber ?? null }), {
         ...(identifier ? { identifier } : {}),
         ...(subjectId ? { subjectId } : {}),
       });

@@ -82,7 +82,8 @@ export const lookupQuerySchema = z
   .strictObject({
     identifier: shortText(40).optional(),
     subjectId: shortText(40).optional(),
-    purpose: shortText(200).describe('Why the look-up is made; required, written to the audit log'),
+    // Checked by the service, which explains what is missing in both languages.
+    purpose: shortText(200).optional().describe('Why the look-up is made; required, written to the audit log'),
     caseNumber: shortText(100).optional().describe('The business case or file number'),
     lang: z.enum(['zh', 'en']).optional(),
   })

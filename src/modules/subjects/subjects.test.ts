@@ -13,6 +13,7 @@ import {
   searchSubjects,
 } from './subjects.service';
 import { subjectsEnv } from './subjects.env';
+import { createApiKey } from '../identity';
 
 function makeUscc(prefix2: string, body8: string): { uscc: string; orgCode: string } {
   const check = computeOrgCodeCheck(body8);
@@ -205,6 +206,41 @@ describe('subjects', () => {
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json()).toMatchObject({ code: 'validation_failed' });
       expect(JSON.stringify(response.json().errors)).toContain('bogus');
+    });
+
+    it('names a missing field as required, in the language asked for', async () => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/identifiers/check',
+        headers: { 'accept-language': 'en-US,en;q=0.9' },
+        payload: {},
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors).toEqual([{ field: 'body.values', code: 'required', message: 'required' }]);
+      expect(response.json().title).toBe('Invalid request: body.values: required');
+    });
+
+    it('explains that a government look-up needs a purpose, and audits one that has it', async () => {
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/subjects/lookup?identifier=${acme.uscc}` })).statusCode).toBe(401);
+      const { key } = await createApiKey(t.db, systemCaller('test'), {
+        name: 'permit system',
+        departmentCode: 'scjgj',
+        permissions: ['subjects.lookup'],
+      });
+      const headers = { authorization: `Bearer ${key}`, 'accept-language': 'en' };
+      const missing = await t.app.inject({ method: 'GET', url: `/api/v1/subjects/lookup?identifier=${acme.uscc}`, headers });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json()).toMatchObject({ code: 'subjects.purpose_required' });
+      expect(missing.json().title).toContain('purpose');
+      const ok = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/subjects/lookup?identifier=${acme.uscc}&purpose=${encodeURIComponent('许可审查')}&caseNumber=A-1`,
+        headers,
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({ uscc: acme.uscc, idNumber: null });
+      const [entry] = await listAudit(t.db.kysely, { action: 'subject.lookup.government' });
+      expect(entry).toMatchObject({ actorKind: 'api_client', purpose: '许可审查', caseNumber: 'A-1', requestId: ok.headers['x-request-id'] });
     });
 
     it('checks identifiers over HTTP with bilingual reasons', async () => {

@@ -1,26 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { AuditLogTable } from './audit.repository';
 
 /** The hash the first entry links to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The fields an entry's hash covers: everything but its position and its own hash. */
-export interface HashedEntry {
-  id: string;
-  at: string;
-  actor_kind: string;
-  actor_id: string | null;
-  actor_name: string;
-  department_id: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  subject_id: string | null;
-  purpose: string | null;
-  case_number: string | null;
-  request_id: string | null;
-  detail: string;
-  prev_hash: string;
-}
+export type HashedEntry = Omit<AuditLogTable, 'seq' | 'hash'>;
 
 const FIELDS: readonly (keyof HashedEntry)[] = [
   'id',

@@ -54,8 +54,10 @@ function toAppError(error: unknown): AppError {
       const params = v.params as { keys?: string[]; expected?: unknown };
       const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
       const keys = params.keys?.length ? `: ${params.keys.join(', ')}` : '';
+      const missing = v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '');
+      if (missing) return { field: path, code: 'required', message: { zh: '必填项缺失', en: 'required' } };
       const text = zodIssueText(v.keyword);
-      return { field: path, code: v.keyword, message: { zh: text + keys, en: v.message + keys } };
+      return { field: path, code: v.keyword, message: { zh: text + keys, en: (v.message ?? 'invalid value') + keys } };
     });
     return new AppError(
       'validation_failed',
