@@ -159,10 +159,14 @@ export function subjectsRoutes(app: HttpServer, deps: AppDeps): void {
     async (request) => {
       requirePermission(request, 'subjects.lookup');
       const { identifier, subjectId, purpose, caseNumber } = request.query;
-      const detail = await governmentLookup(env, callerOf(request, { purpose: purpose ?? null, caseNumber: caseNumber ?? null }), {
-        ...(identifier ? { identifier } : {}),
-        ...(subjectId ? { subjectId } : {}),
-      });
+      const detail = await governmentLookup(
+        env,
+        callerOf(request, { purpose: purpose ?? null, caseNumber: caseNumber ?? null }),
+        {
+          ...(identifier ? { identifier } : {}),
+          ...(subjectId ? { subjectId } : {}),
+        },
+      );
       return presentGovernmentDetail(detail, requestLang(request));
     },
   );

@@ -221,14 +221,20 @@ describe('subjects', () => {
     });
 
     it('explains that a government look-up needs a purpose, and audits one that has it', async () => {
-      expect((await t.app.inject({ method: 'GET', url: `/api/v1/subjects/lookup?identifier=${acme.uscc}` })).statusCode).toBe(401);
+      expect(
+        (await t.app.inject({ method: 'GET', url: `/api/v1/subjects/lookup?identifier=${acme.uscc}` })).statusCode,
+      ).toBe(401);
       const { key } = await createApiKey(t.db, systemCaller('test'), {
         name: 'permit system',
         departmentCode: 'scjgj',
         permissions: ['subjects.lookup'],
       });
       const headers = { authorization: `Bearer ${key}`, 'accept-language': 'en' };
-      const missing = await t.app.inject({ method: 'GET', url: `/api/v1/subjects/lookup?identifier=${acme.uscc}`, headers });
+      const missing = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/subjects/lookup?identifier=${acme.uscc}`,
+        headers,
+      });
       expect(missing.statusCode).toBe(400);
       expect(missing.json()).toMatchObject({ code: 'subjects.purpose_required' });
       expect(missing.json().title).toContain('purpose');
@@ -240,7 +246,12 @@ describe('subjects', () => {
       expect(ok.statusCode).toBe(200);
       expect(ok.json()).toMatchObject({ uscc: acme.uscc, idNumber: null });
       const [entry] = await listAudit(t.db.kysely, { action: 'subject.lookup.government' });
-      expect(entry).toMatchObject({ actorKind: 'api_client', purpose: '许可审查', caseNumber: 'A-1', requestId: ok.headers['x-request-id'] });
+      expect(entry).toMatchObject({
+        actorKind: 'api_client',
+        purpose: '许可审查',
+        caseNumber: 'A-1',
+        requestId: ok.headers['x-request-id'],
+      });
     });
 
     it('checks identifiers over HTTP with bilingual reasons', async () => {
