@@ -1,0 +1,4 @@
+/** ingest: (being written; see the issue on collection). */
+import type { XinyongModule } from '../../platform/module';
+
+export const ingestModule: XinyongModule = { name: 'ingest' };

@@ -1,0 +1,4 @@
+/** records: (being written; see the issue on collection). */
+import type { XinyongModule } from '../../platform/module';
+
+export const recordsModule: XinyongModule = { name: 'records' };
