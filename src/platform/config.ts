@@ -7,6 +7,8 @@ export interface Config {
   /** `sqlite` unless DATABASE_URL is a postgres:// URL. */
   readonly dialect: 'sqlite' | 'postgres';
   readonly databaseUrl: string | null;
+  /** PostgreSQL schema to work in (XINYONG_PG_SCHEMA); null: the server's default search path. */
+  readonly pgSchema: string | null;
   readonly sqlitePath: string;
   readonly dataDir: string;
   readonly host: string;
@@ -32,6 +34,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env = process.env): 
   const config: Config = {
     dialect,
     databaseUrl: dialect === 'postgres' ? databaseUrl : null,
+    pgSchema: env.XINYONG_PG_SCHEMA && /^[a-z_][a-z0-9_]*$/.test(env.XINYONG_PG_SCHEMA) ? env.XINYONG_PG_SCHEMA : null,
     sqlitePath:
       dialect === 'sqlite' && databaseUrl
         ? databaseUrl.replace(/^sqlite:(\/\/)?/, '')

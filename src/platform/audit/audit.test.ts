@@ -94,15 +94,9 @@ describe('audit chain', () => {
   });
 
   it('`xinyong audit verify` reports the tampered position and exits non-zero', async () => {
-    if (t.db.dialect !== 'sqlite') return; // the CLI opens the configured database; the test DB is a PG schema
     await sql`UPDATE audit_log SET actor_name = 'mallory' WHERE seq = ${base + 5}`.execute(t.db.kysely);
     const cli = path.resolve(import.meta.dirname, '../../../bin/xinyong.js');
-    const env = {
-      ...process.env,
-      XINYONG_DATA_DIR: t.dataDir,
-      DATABASE_URL: `sqlite://${path.join(t.dataDir, 'test.db')}`,
-      XINYONG_SECRET_KEY: '07'.repeat(32),
-    };
+    const env = { ...process.env, ...t.cliEnv };
     const result = await run(process.execPath, [cli, 'audit', 'verify', '--json'], { env }).catch(
       (e: { stdout: string; code: number }) => e,
     );

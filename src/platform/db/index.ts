@@ -37,9 +37,16 @@ function wrap(dialect: Dialect, kysely: Executor): Db {
 }
 
 /** Opens the configured database: the SQLite file, or PostgreSQL when DATABASE_URL says so. */
-export function openDatabase(config: Pick<Config, 'dialect' | 'databaseUrl' | 'sqlitePath'>, schema?: string): Db {
+export function openDatabase(
+  config: Pick<Config, 'dialect' | 'databaseUrl' | 'sqlitePath'> & { pgSchema?: string | null },
+  schema?: string,
+): Db {
   if (config.dialect === 'postgres') {
-    return wrap('postgres', openPostgres({ connectionString: config.databaseUrl!, ...(schema ? { schema } : {}) }));
+    const inSchema = schema ?? config.pgSchema ?? undefined;
+    return wrap(
+      'postgres',
+      openPostgres({ connectionString: config.databaseUrl!, ...(inSchema ? { schema: inSchema } : {}) }),
+    );
   }
   return wrap('sqlite', openSqlite(config.sqlitePath));
 }

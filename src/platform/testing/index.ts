@@ -14,6 +14,8 @@ import type { HttpServer } from '../http';
 
 export interface TestDeps extends AppDeps {
   readonly dataDir: string;
+  /** Environment for a spawned `xinyong` CLI that works on this same database. */
+  readonly cliEnv: NodeJS.ProcessEnv;
   cleanup(): Promise<void>;
 }
 
@@ -40,9 +42,16 @@ export async function createTestDeps(): Promise<TestDeps> {
     ...(schema ? { schema } : {}),
     logLevel: process.env.TEST_LOG ?? 'silent',
   });
+  const cliEnv: NodeJS.ProcessEnv = {
+    XINYONG_DATA_DIR: dataDir,
+    XINYONG_SECRET_KEY: TEST_KEY.toString('hex'),
+    DATABASE_URL: postgres ? url : `sqlite://${path.join(dataDir, 'test.db')}`,
+    ...(schema ? { XINYONG_PG_SCHEMA: schema } : {}),
+  };
   return {
     ...deps,
     dataDir,
+    cliEnv,
     async cleanup() {
       await deps.db.close();
       if (postgres) {
