@@ -1,0 +1,134 @@
+/**
+ * Legal dates: plain `YYYY-MM-DD` calendar dates as written on a decision, in
+ * China's civil time (Asia/Shanghai: UTC+8 all year, no DST since 1991).
+ *
+ * Arithmetic runs on day numbers (whole days since 1970-01-01, i.e. UTC
+ * midnights divided by 86,400,000), never on local `Date` objects: a date
+ * then cannot drift with the server's time zone or a DST change, and adding a
+ * day is adding 1.
+ */
+import type { LocalizedText } from '../../platform/errors';
+import { invalidDate } from './calendar.errors';
+
+/** Years a legal date may have: enough for any decision, and 9999-12-31 ("no end"). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9999;
+
+const MS_PER_DAY = 86_400_000;
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const WEEKDAYS_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** The day number of a calendar date (no validation: use `parseLegalDate` on input). */
+export function dayNumberOf(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+export const MIN_DAY = dayNumberOf(MIN_YEAR, 1, 1);
+export const MAX_DAY = dayNumberOf(MAX_YEAR, 12, 31);
+
+/**
+ * Why `value` is not a legal date, in both languages; null when it is one.
+ * Returns instead of throwing so that an import can check a million rows cheaply.
+ */
+export function checkLegalDate(value: unknown): LocalizedText | null {
+  if (typeof value !== 'string') return { zh: '日期须为 YYYY-MM-DD 格式的文本', en: 'a date must be text YYYY-MM-DD' };
+  const match = DATE_SHAPE.exec(value);
+  if (!match) {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return {
+      zh: `日期须为 YYYY-MM-DD 格式（如 2026-09-30），收到“${shown}”`,
+      en: `a date must be written YYYY-MM-DD (e.g. 2026-09-30), got "${shown}"`,
+    };
+  }
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    return {
+      zh: `年份须在 ${MIN_YEAR}–${MAX_YEAR} 之间，收到 ${year}`,
+      en: `the year must be between ${MIN_YEAR} and ${MAX_YEAR}, got ${year}`,
+    };
+  }
+  if (month < 1 || month > 12) {
+    return { zh: `月份须为 01–12，收到 ${match[2]}`, en: `the month must be 01–12, got ${match[2]}` };
+  }
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) {
+    return {
+      zh: `${year} 年 ${month} 月只有 ${last} 天，没有 ${day} 日`,
+      en: `${MONTHS_EN[month - 1]} ${year} has ${last} days; there is no day ${day}`,
+    };
+  }
+  return null;
+}
+
+/** The day number of a legal date; throws `calendar.invalid_date` naming `field`. */
+export function parseLegalDate(value: string, field = 'date'): number {
+  const problem = checkLegalDate(value);
+  if (problem) throw invalidDate(field, value, problem);
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  return dayNumberOf(year, month, day);
+}
+
+/** `YYYY-MM-DD` of a day number within MIN_YEAR..MAX_YEAR. */
+export function formatDayNumber(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday (1970-01-01, day 0, was a Thursday). */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+export function isWeekend(day: number): boolean {
+  const weekday = weekdayOf(day);
+  return weekday === 0 || weekday === 6;
+}
+
+export function yearOf(day: number): number {
+  return new Date(day * MS_PER_DAY).getUTCFullYear();
+}
+
+/** ISO weekday: Monday = 1 … Sunday = 7. */
+export function isoWeekdayOf(day: number): number {
+  return weekdayOf(day) || 7;
+}
+
+export function weekdayName(day: number): LocalizedText {
+  const weekday = weekdayOf(day);
+  return { zh: WEEKDAYS_ZH[weekday]!, en: WEEKDAYS_EN[weekday]! };
+}
+
+/**
+ * The legal date (Asia/Shanghai) of an instant: a decision signed at 01:00 on
+ * 1 October in Beijing is dated 1 October, although it is still 30 September in UTC.
+ */
+export function legalDateAt(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
