@@ -136,7 +136,8 @@ export function noticeDays(notice: HolidayNotice): CalendarDayEntry[] {
       }
     }
     for (const date of period.workdays) {
-      if (!isWeekend(parseLegalDate(date))) throw new Error(`${notice.source}: ${date} is listed as worked but is a weekday`);
+      if (!isWeekend(parseLegalDate(date)))
+        throw new Error(`${notice.source}: ${date} is listed as worked but is a weekday`);
       days.push({ date, kind: 'workday', nameZh: period.nameZh, nameEn: period.nameEn });
     }
   }

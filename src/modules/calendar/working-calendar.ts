@@ -6,6 +6,11 @@
  * The rule: Monday–Friday are working days, Saturday and Sunday rest days,
  * except the dates the State Council's yearly notice moves — a `holiday` is a
  * weekday off, a `workday` an adjusted working day (调休上班) on a weekend.
+ *
+ * A year not marked complete is computed from what is known — weekends, plus
+ * any days already entered (usually none) — and is reported in `missingYears`,
+ * so that the caller shows the warning; a holiday already entered is not
+ * counted as a working day merely because the rest of its year is missing.
  */
 import { invalidCalendarInput, dateOutOfRange } from './calendar.errors';
 import {
@@ -138,7 +143,7 @@ export class WorkingCalendar {
     const start = parseLegalDate(date);
     assertCount(n, 0, MAX_COUNT);
     let day = start;
-    for (let remaining = n; remaining > 0; ) {
+    for (let remaining = n; remaining > 0;) {
       day += 1;
       if (day > MAX_DAY) throw dateOutOfRange(date, { zh: `${n} 个工作日`, en: `${n} working days` });
       if (this.workingOn(day)) remaining -= 1;
@@ -158,7 +163,7 @@ export class WorkingCalendar {
     const high = Math.max(a, b);
     let count = 0;
     for (let day = low + 1; day <= high; day += 1) if (this.workingOn(day)) count += 1;
-    return a <= b ? count : -count;
+    return a <= b || count === 0 ? count : -count;
   }
 
   /** Years between the two dates (both included) without complete holiday data. */
