@@ -7,6 +7,7 @@ import { buildApp, defaultWebDir } from '../app';
 import { checkpointAudit } from '../platform/audit';
 import { startJobRunner } from '../platform/jobs';
 import { demoAccounts, ensureDemo } from '../demo';
+import { recordSchedules } from '../modules/records';
 
 interface ServeOptions {
   port?: string;
@@ -61,6 +62,7 @@ async function serve(options: ServeOptions, defaults: { demoSubjects: number }):
         pattern: '*/10 * * * *',
         handler: async () => void (await checkpointAudit(deps.db, deps.config.auditCheckpointFile)),
       },
+      ...recordSchedules(deps),
     ],
     deps.logger,
   );

@@ -4,32 +4,14 @@
  * holidays and adjusted working days (调休); nothing here knows any.
  */
 import type { Executor } from '../../platform/db';
-import { addCalendarDays } from './records.dates';
+import { loadWorkingCalendar } from '../calendar';
 
 export interface DeadlineCalendar {
-  /** `date` plus `n` working days (the start day is day 0); `missingYears`: years the calendar has no data for. */
-  addWorkingDays(date: string, n: number): { date: string; missingYears: number[] };
+  /** `date` plus `n` working days (the start day is day 0); `missingYears`: years without complete data. */
+  addWorkingDays(date: string, n: number): { readonly date: string; readonly missingYears: readonly number[] };
 }
 
-/**
- * Loads the working calendar once per service call.
- *
- * Stand-in until `loadWorkingCalendar` lands in the calendar module: counts
- * Monday–Friday and reports every year it touched as missing, so callers
- * surface a warning instead of trusting weekends-only arithmetic.
- */
-export async function loadDeadlineCalendar(_executor: Executor): Promise<DeadlineCalendar> {
-  return {
-    addWorkingDays(date, n) {
-      let current = date;
-      const years = new Set<number>([Number(date.slice(0, 4))]);
-      for (let left = n; left > 0; ) {
-        current = addCalendarDays(current, 1);
-        years.add(Number(current.slice(0, 4)));
-        const weekday = new Date(`${current}T00:00:00Z`).getUTCDay();
-        if (weekday !== 0 && weekday !== 6) left -= 1;
-      }
-      return { date: current, missingYears: [...years] };
-    },
-  };
+/** Loads the working calendar once per service call (the calendar module caches it per process). */
+export async function loadDeadlineCalendar(executor: Executor): Promise<DeadlineCalendar> {
+  return loadWorkingCalendar(executor);
 }

@@ -81,6 +81,8 @@ export function loadRecordsSettings(env: NodeJS.ProcessEnv = process.env): Recor
   const dayKind = env.XINYONG_WITHDRAWAL_DAY_KIND ?? DEFAULT_RECORDS_SETTINGS.withdrawalDayKind;
   if (dayKind !== 'working' && dayKind !== 'calendar')
     throw new Error('XINYONG_WITHDRAWAL_DAY_KIND must be "working" or "calendar"');
+  const regionCode = env.XINYONG_REGION_CODE?.trim() || DEFAULT_RECORDS_SETTINGS.regionCode;
+  if (!/^\d{2,12}$/.test(regionCode)) throw new Error('XINYONG_REGION_CODE must be a division code (digits)');
   return {
     publicationWorkingDays: positiveInt(
       env.XINYONG_PUBLICATION_WORKING_DAYS,
@@ -93,7 +95,7 @@ export function loadRecordsSettings(env: NodeJS.ProcessEnv = process.env): Recor
       'XINYONG_WITHDRAWAL_DAYS',
     ),
     withdrawalDayKind: dayKind,
-    regionCode: env.XINYONG_REGION_CODE?.trim() || DEFAULT_RECORDS_SETTINGS.regionCode,
+    regionCode,
     penaltyKindClasses: kindClasses(env.XINYONG_PENALTY_KIND_CLASSES),
     publishOnReceipt: env.XINYONG_PUBLISH_ON_RECEIPT !== 'false',
   };
