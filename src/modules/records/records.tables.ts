@@ -9,7 +9,9 @@ export type VersionChange = 'create' | 'correct' | 'withdraw' | 'link_subject' |
 export type RecordChannel = 'api' | 'file' | 'form' | 'cli';
 /** Version provenance: a channel, or `system` for scheduled jobs. */
 export type VersionChannel = RecordChannel | 'system';
-export type MatchMethod = 'uscc' | 'org_code' | 'registration_number' | 'id_number' | 'name' | 'manual';
+import type { MatchMethod } from '../subjects';
+
+export type { MatchMethod };
 
 export const RECORD_STATUSES = ['active', 'withdrawn', 'repaired', 'expired'] as const;
 export const TIMELINESS = ['on_time', 'late', 'overdue', 'pending'] as const;

@@ -31,7 +31,7 @@ import {
 import { publicationWindow } from './records.periods';
 import { findByKeys, insertRecords, insertVersions, updateRecord } from './records.repository';
 import { clockOf, type RecordsEnv } from './records.settings';
-import { matchSubjects, type SubjectMatch } from './records.subject-match';
+import { matchSubjects, type SubjectMatch } from '../subjects';
 import type {
   RecordChannel,
   RecordClass,

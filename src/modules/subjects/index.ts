@@ -35,4 +35,5 @@ export {
   type SubjectSearchResult,
 } from './subjects.service';
 export type { NewSubjectInput } from './subjects.validation';
+export { matchSubjects, type SubjectMatch, type SubjectAsSubmitted, type MatchMethod } from './subjects.match';
 export type { SubjectRow } from './subjects.repository';

@@ -1,20 +1,29 @@
 /**
- * Subject matching of submitted records (plan: "never a fuzzy guess"): by
+ * Bulk subject matching for submitted records (plan: "never a fuzzy guess"): by
  * USCC, then legacy codes (organisation code as submitted or embedded in the
  * USCC, registration number), then a natural person's ID number (keyed hash),
  * then the exact current name among the region's organisations. A name that
  * names two subjects, or whose one subject holds a different code of the same
  * kind, matches nothing: the record waits in the review queue.
- *
- * Boundary note: the look-ups run over the subjects module's tables, read
- * only, one query per identifier kind per chunk. The subjects index exports
- * only a one-at-a-time `findSubjectByIdentifier` and no exact-name look-up;
- * these queries belong in subjects as a bulk `matchSubjects` and should move
- * there (the lead owns that change); nothing else here touches its tables.
+ * One query per identifier kind per chunk of records, so an import of a
+ * million rows does not make a million look-ups.
  */
 import { tables, type Executor } from '../../platform/db';
-import type { MatchMethod } from './records.tables';
-import type { SubjectAsSubmitted } from './records.payload';
+
+/** How a record found its subject; `manual` is a reviewer's link. */
+export type MatchMethod = 'uscc' | 'org_code' | 'registration_number' | 'id_number' | 'name' | 'manual';
+
+/** A subject as a record names it; identifiers already normalised, the ID number as its keyed hash. */
+export interface SubjectAsSubmitted {
+  readonly name: string | null;
+  readonly uscc: string | null;
+  readonly orgCode: string | null;
+  /** The organisation code embedded in the USCC (GB 32100 positions 9–17), when it checks. */
+  readonly derivedOrgCode: string | null;
+  readonly registrationNumber: string | null;
+  readonly idHash: string | null;
+  readonly isNaturalPerson: boolean;
+}
 
 interface SubjectsReadModel {
   subjects: {
