@@ -1,4 +1,27 @@
-/** ingest: (being written; see the issue on collection). */
+/**
+ * ingest: how departments hand records to the platform — JSON API (single and
+ * batch, with Idempotency-Key), CSV/XLSX upload, the `xinyong import` CLI —,
+ * validation against the catalog item's version, per-row errors with a
+ * downloadable report, templates, and atomic, idempotent batches written
+ * through the records module.
+ */
 import type { XinyongModule } from '../../platform/module';
+import { ingestMigrations } from './ingest.migrations';
+import { ingestRoutes } from './ingest.routes';
+import { ingestCommands } from './ingest.command';
 
-export const ingestModule: XinyongModule = { name: 'ingest' };
+export const ingestModule: XinyongModule = {
+  name: 'ingest',
+  migrations: ingestMigrations,
+  registerRoutes: ingestRoutes,
+  registerCommands: ingestCommands,
+};
+
+export {
+  runBatch,
+  presentBatch,
+  todayInShanghai,
+  type BatchRequest,
+  type BatchResult,
+  type BatchMode,
+} from './ingest.service';

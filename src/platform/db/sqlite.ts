@@ -12,7 +12,7 @@ export function openSqlite(file: string): Executor {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
-  database.pragma('cache_size = -131072');
+  database.pragma('cache_size = -65536');
   cacheStatements(database);
   return new Kysely({ dialect: new SqliteDialect({ database }) });
 }
