@@ -13,6 +13,7 @@ interface ServeOptions {
   port?: string;
   host?: string;
   demoSubjects?: string;
+  demoRecords?: string;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -43,10 +44,11 @@ function ensureWebBuilt(): void {
   );
 }
 
-async function serve(options: ServeOptions, defaults: { demoSubjects: number }): Promise<void> {
+async function serve(options: ServeOptions, defaults: { demoSubjects: number; demoRecords: number }): Promise<void> {
   const deps = await boot();
   const demoSubjects = options.demoSubjects !== undefined ? Number(options.demoSubjects) : defaults.demoSubjects;
-  if (demoSubjects > 0) await ensureDemo(deps, { subjects: demoSubjects });
+  const demoRecords = options.demoRecords !== undefined ? Number(options.demoRecords) : defaults.demoRecords;
+  if (demoSubjects > 0) await ensureDemo(deps, { subjects: demoSubjects, records: demoRecords });
   const app = await buildApp(deps);
   const port = options.port !== undefined ? Number(options.port) : deps.config.port;
   const host = options.host ?? deps.config.host;
@@ -92,15 +94,17 @@ export function registerServeCommands(program: Command): void {
     .option('-p, --port <port>', 'port (0 picks a free one); default $PORT or 3000')
     .option('--host <host>', 'interface to listen on; default $HOST or 0.0.0.0')
     .option('--demo-subjects <n>', 'load the demo district with N subjects when the database is empty', '0')
-    .action((options: ServeOptions) => serve(options, { demoSubjects: 0 }));
+    .option('--demo-records <n>', 'and N licence and penalty records', '0')
+    .action((options: ServeOptions) => serve(options, { demoSubjects: 0, demoRecords: 0 }));
   program
     .command('start')
     .description('Build the web app if needed, load the demo district if the database is empty, and serve')
     .option('-p, --port <port>', 'port; default $PORT or 3000')
     .option('--host <host>', 'interface to listen on')
     .option('--demo-subjects <n>', 'demo district size', '20000')
+    .option('--demo-records <n>', 'demo licence and penalty records', '6000')
     .action((options: ServeOptions) => {
       ensureWebBuilt();
-      return serve(options, { demoSubjects: 20000 });
+      return serve(options, { demoSubjects: 20000, demoRecords: 6000 });
     });
 }

@@ -10,6 +10,7 @@ import { countAllSubjects, registerSubjectsBulk, subjectsEnv } from '../modules/
 
 import { createUser, findUserByUsername } from '../modules/identity';
 import { generateDemoSubjects } from './subjects.generator';
+import { loadDemoRecords } from './records.demo';
 
 export interface DemoAccount {
   readonly username: string;
@@ -74,6 +75,8 @@ export const demoAccounts: readonly DemoAccount[] = [
 
 export interface DemoOptions {
   readonly subjects: number;
+  /** Licence and penalty records to add after the subjects (0: none). */
+  readonly records?: number;
   readonly seed?: number;
   readonly progress?: boolean;
 }
@@ -99,7 +102,10 @@ export async function ensureDemoAccounts(deps: AppDeps): Promise<void> {
  * Loads `subjects` demo subjects (after any already there, so it can be run
  * again to grow the district) and the demo accounts.
  */
-export async function loadDemo(deps: AppDeps, options: DemoOptions): Promise<{ inserted: number; seconds: number }> {
+export async function loadDemo(
+  deps: AppDeps,
+  options: DemoOptions,
+): Promise<{ inserted: number; records: number; seconds: number }> {
   const started = Date.now();
   await ensureDemoAccounts(deps);
   const env = subjectsEnv(deps);
@@ -128,7 +134,16 @@ export async function loadDemo(deps: AppDeps, options: DemoOptions): Promise<{ i
     bar?.update(offset + count, { rate: Math.round(inserted / Math.max(seconds, 0.001)) });
   }
   bar?.stop();
-  return { inserted, seconds: (Date.now() - started) / 1000 };
+  const records = options.records
+    ? (
+        await loadDemoRecords(deps, {
+          records: options.records,
+          ...(options.seed ? { seed: options.seed } : {}),
+          progress: !!options.progress,
+        })
+      ).records
+    : 0;
+  return { inserted, records, seconds: (Date.now() - started) / 1000 };
 }
 
 /** Loads the demo district when the database holds no subjects yet; always ensures the accounts. */

@@ -31,37 +31,127 @@ interface Violation {
 
 const VIOLATIONS: Readonly<Record<string, readonly Violation[]>> = {
   scjgj: [
-    { type: '虚假宣传', facts: '当事人在其网店页面发布的商品宣传内容与实际不符，对商品性能作虚假的商业宣传', basis: '《中华人民共和国反不正当竞争法》第二十条', kinds: ['罚款'], fineWan: [2, 20] },
-    { type: '销售不合格产品', facts: '当事人销售经抽检不合格的产品，货值金额较小', basis: '《中华人民共和国产品质量法》第五十条', kinds: ['没收违法所得', '罚款'], fineWan: [0.5, 5] },
-    { type: '未按规定公示年度报告', facts: '当事人未按照规定期限公示年度报告', basis: '《企业信息公示暂行条例》第十八条', kinds: ['警告'], fineWan: [0, 0] },
-    { type: '食品经营许可违法', facts: '当事人未取得食品经营许可从事食品经营活动', basis: '《中华人民共和国食品安全法》第一百二十二条', kinds: ['没收违法所得', '罚款'], fineWan: [5, 10] },
+    {
+      type: '虚假宣传',
+      facts: '当事人在其网店页面发布的商品宣传内容与实际不符，对商品性能作虚假的商业宣传',
+      basis: '《中华人民共和国反不正当竞争法》第二十条',
+      kinds: ['罚款'],
+      fineWan: [2, 20],
+    },
+    {
+      type: '销售不合格产品',
+      facts: '当事人销售经抽检不合格的产品，货值金额较小',
+      basis: '《中华人民共和国产品质量法》第五十条',
+      kinds: ['没收违法所得', '罚款'],
+      fineWan: [0.5, 5],
+    },
+    {
+      type: '未按规定公示年度报告',
+      facts: '当事人未按照规定期限公示年度报告',
+      basis: '《企业信息公示暂行条例》第十八条',
+      kinds: ['警告'],
+      fineWan: [0, 0],
+    },
+    {
+      type: '食品经营许可违法',
+      facts: '当事人未取得食品经营许可从事食品经营活动',
+      basis: '《中华人民共和国食品安全法》第一百二十二条',
+      kinds: ['没收违法所得', '罚款'],
+      fineWan: [5, 10],
+    },
   ],
   sthjj: [
-    { type: '超标排放大气污染物', facts: '当事人排放的大气污染物浓度超过国家规定的排放标准', basis: '《中华人民共和国大气污染防治法》第九十九条', kinds: ['罚款', '责令停产停业'], fineWan: [10, 100] },
-    { type: '未批先建', facts: '当事人建设项目环境影响报告表未经批准擅自开工建设', basis: '《中华人民共和国环境影响评价法》第三十一条', kinds: ['罚款'], fineWan: [5, 30] },
+    {
+      type: '超标排放大气污染物',
+      facts: '当事人排放的大气污染物浓度超过国家规定的排放标准',
+      basis: '《中华人民共和国大气污染防治法》第九十九条',
+      kinds: ['罚款', '责令停产停业'],
+      fineWan: [10, 100],
+    },
+    {
+      type: '未批先建',
+      facts: '当事人建设项目环境影响报告表未经批准擅自开工建设',
+      basis: '《中华人民共和国环境影响评价法》第三十一条',
+      kinds: ['罚款'],
+      fineWan: [5, 30],
+    },
   ],
   yjglj: [
-    { type: '未按规定开展安全生产教育培训', facts: '当事人未按照规定对从业人员进行安全生产教育和培训', basis: '《中华人民共和国安全生产法》第九十七条', kinds: ['警告', '罚款'], fineWan: [1, 10] },
+    {
+      type: '未按规定开展安全生产教育培训',
+      facts: '当事人未按照规定对从业人员进行安全生产教育和培训',
+      basis: '《中华人民共和国安全生产法》第九十七条',
+      kinds: ['警告', '罚款'],
+      fineWan: [1, 10],
+    },
   ],
   swj: [
-    { type: '未按规定期限办理纳税申报', facts: '当事人未按照规定的期限办理纳税申报和报送纳税资料', basis: '《中华人民共和国税收征收管理法》第六十二条', kinds: ['罚款'], fineWan: [0.05, 0.2] },
+    {
+      type: '未按规定期限办理纳税申报',
+      facts: '当事人未按照规定的期限办理纳税申报和报送纳税资料',
+      basis: '《中华人民共和国税收征收管理法》第六十二条',
+      kinds: ['罚款'],
+      fineWan: [0.05, 0.2],
+    },
   ],
   cgzfj: [
-    { type: '违规设置户外广告', facts: '当事人未经批准擅自设置户外广告设施', basis: '《北京市户外广告设施、牌匾标识和标语宣传品设置管理条例》第四十二条', kinds: ['罚款'], fineWan: [0.2, 1] },
+    {
+      type: '违规设置户外广告',
+      facts: '当事人未经批准擅自设置户外广告设施',
+      basis: '《北京市户外广告设施、牌匾标识和标语宣传品设置管理条例》第四十二条',
+      kinds: ['罚款'],
+      fineWan: [0.2, 1],
+    },
   ],
   wsjkw: [
-    { type: '公共场所卫生违法', facts: '当事人公共场所从业人员未取得有效健康合格证明', basis: '《公共场所卫生管理条例》第十四条', kinds: ['警告', '罚款'], fineWan: [0.05, 0.5] },
+    {
+      type: '公共场所卫生违法',
+      facts: '当事人公共场所从业人员未取得有效健康合格证明',
+      basis: '《公共场所卫生管理条例》第十四条',
+      kinds: ['警告', '罚款'],
+      fineWan: [0.05, 0.5],
+    },
   ],
 };
 
-const LICENCES: Readonly<Record<string, readonly { doc: string; kind: string; cert: string; content: string; years: number }[]>> = {
+const LICENCES: Readonly<
+  Record<string, readonly { doc: string; kind: string; cert: string; content: string; years: number }[]>
+> = {
   scjgj: [
-    { doc: '食品经营许可决定书', kind: '普通', cert: '食品经营许可证', content: '预包装食品销售（含冷藏冷冻食品）；热食类食品制售', years: 5 },
+    {
+      doc: '食品经营许可决定书',
+      kind: '普通',
+      cert: '食品经营许可证',
+      content: '预包装食品销售（含冷藏冷冻食品）；热食类食品制售',
+      years: 5,
+    },
     { doc: '准予设立登记通知书', kind: '登记', cert: '营业执照', content: '企业设立登记', years: 0 },
   ],
-  zjw: [{ doc: '建筑工程施工许可决定书', kind: '普通', cert: '建筑工程施工许可证', content: '房屋建筑工程施工', years: 0 }],
-  wsjkw: [{ doc: '公共场所卫生许可决定书', kind: '普通', cert: '公共场所卫生许可证', content: '美容美发场所', years: 4 }],
-  whlyj: [{ doc: '网络文化经营许可决定书', kind: '普通', cert: '网络文化经营许可证', content: '利用信息网络经营游戏产品', years: 3 }],
+  zjw: [
+    { doc: '建筑工程施工许可决定书', kind: '普通', cert: '建筑工程施工许可证', content: '房屋建筑工程施工', years: 0 },
+  ],
+  wsjkw: [
+    { doc: '公共场所卫生许可决定书', kind: '普通', cert: '公共场所卫生许可证', content: '美容美发场所', years: 4 },
+  ],
+  whlyj: [
+    {
+      doc: '网络文化经营许可决定书',
+      kind: '普通',
+      cert: '网络文化经营许可证',
+      content: '利用信息网络经营游戏产品',
+      years: 3,
+    },
+    { doc: '营业性演出许可决定书', kind: '普通', cert: '营业性演出许可证', content: '营业性演出经营活动', years: 1 },
+  ],
+  cgzfj: [
+    {
+      doc: '临时占用城市道路许可决定书',
+      kind: '普通',
+      cert: '临时占道许可',
+      content: '临时占用城市道路堆放施工物料',
+      years: 1,
+    },
+  ],
   sthjj: [{ doc: '排污许可决定书', kind: '普通', cert: '排污许可证', content: '排放大气污染物、水污染物', years: 5 }],
 };
 
@@ -80,7 +170,8 @@ function counterpart(prefix: 'CF' | 'XK', subject: DemoCounterpart): Record<stri
   } else {
     row[`${prefix}_XDR_LB`] = subject.kind === 'individual_business' ? '个体工商户' : '法人及非法人组织';
     row[`${prefix}_XDR_SHXYM`] = subject.uscc ?? '';
-    if (subject.kind !== 'individual_business' && subject.legalRepresentative) row[`${prefix}_FRDB`] = subject.legalRepresentative;
+    if (subject.kind !== 'individual_business' && subject.legalRepresentative)
+      row[`${prefix}_FRDB`] = subject.legalRepresentative;
   }
   return row;
 }
@@ -106,7 +197,9 @@ export function* generatePenalties(options: GenerateOptions): Generator<Record<s
     const subject = random.pick(options.subjects);
     const decided = isoDate(random, options.from, options.to);
     const fine = violation.kinds.includes('罚款')
-      ? (violation.fineWan[0] + random.next() * (violation.fineWan[1] - violation.fineWan[0])).toFixed(4).replace(/\.?0+$/, '')
+      ? (violation.fineWan[0] + random.next() * (violation.fineWan[1] - violation.fineWan[0]))
+          .toFixed(4)
+          .replace(/\.?0+$/, '')
       : '';
     const year = decided.slice(0, 4);
     const row: Record<string, string> = {

@@ -25,3 +25,5 @@ export {
   type BatchResult,
   type BatchMode,
 } from './ingest.service';
+/** One row's validation against an item (the same rules as every channel). */
+export { validateRow as validateRecord, type ValidationContext } from './core';
