@@ -117,7 +117,7 @@ export class DecodeToUtf8 extends Transform {
     try {
       let bytes = chunk;
       if (this.atStart) {
-        // A BOM may straddle the first chunks only in contrived streams; one-byte reads are not served here.
+        // A BOM split across tiny first chunks is still read as UTF-8, as U+FEFF, which header hygiene drops.
         if (UTF8_BOM.every((b, i) => bytes[i] === b)) {
           bytes = bytes.subarray(3);
           this.decide('utf-8');

@@ -153,7 +153,7 @@ const IDENTIFIER_MEMO_LIMIT = 10_000;
 
 function identifierValue(kind: IdentifierKind, raw: string, allowList: readonly string[]): Parsed {
   let memo = identifierMemo.get(allowList);
-  if (!memo) identifierMemo.set(allowList, (memo = new Map()));
+  if (!memo) identifierMemo.set(allowList, (memo = new Map<string, Parsed>()));
   const key = `${kind}\u0000${raw}`;
   const known = memo.get(key);
   if (known) return known;

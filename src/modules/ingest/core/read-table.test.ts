@@ -4,10 +4,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
+import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DecodeToUtf8 } from './decode-stream';
 import { SNIFF_BYTES } from './detect-format';
 import { readTable, type Table, type TableInput } from './read-table';
+import { xlsxRows } from './read-xlsx';
 import { TableReadError } from './table-errors';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-ingest-'));
@@ -376,6 +378,21 @@ describe('readTable: XLSX', () => {
     );
     const error = await refusal(async () => rowsOf(await readTable({ bytes: big })));
     expect(error).toMatchObject({ code: 'ingest.cell_too_large', row: 2, column: 2 });
+  });
+
+  it('fails, rather than waits forever, when the source breaks in the middle of a workbook', async () => {
+    const bytes = await xlsx((workbook) => {
+      const sheet = workbook.addWorksheet('s');
+      for (let i = 0; i < 5000; i += 1) sheet.addRow([`row ${i}`, i]);
+    });
+    const source = new Readable({ read() {} });
+    source.push(bytes.subarray(0, 4096));
+    setTimeout(() => source.destroy(new Error('EIO: the disk went away')), 20);
+    const rows = xlsxRows(source, { maxColumns: 200, maxCellBytes: 32 * 1024 });
+    const error = await refusal(async () => {
+      for await (const _row of rows) void _row;
+    });
+    expect(error.code).toBe('ingest.xlsx_corrupt');
   });
 
   it('refuses a workbook whose first sheet is empty', async () => {

@@ -92,8 +92,24 @@ function rowCells(row: ExcelJS.Row): string[] {
   return cells;
 }
 
+/**
+ * exceljs pipes the source into its unzipper, which never hears of a read
+ * error (a vanished file, a size limit hit): it would wait forever. Every
+ * step therefore races the source's failure.
+ */
+function failureOf(source: Readable): Promise<never> {
+  const failed = new Promise<never>((_, reject) => source.once('error', reject));
+  failed.catch(() => undefined); // observed through the race below; never unhandled
+  return failed;
+}
+
+async function nextOf<T>(iterator: AsyncIterator<T>, failed: Promise<never>): Promise<IteratorResult<T>> {
+  return Promise.race([iterator.next(), failed]);
+}
+
 /** Non-blank rows of the first worksheet with their Excel row numbers. */
 export async function* xlsxRows(source: Readable, limits: TableLimits): AsyncGenerator<RawRow, void, undefined> {
+  const failed = failureOf(source);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -102,18 +118,21 @@ export async function* xlsxRows(source: Readable, limits: TableLimits): AsyncGen
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const sheets = reader[Symbol.asyncIterator]();
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const checked = checkRowLimits(row.number, rowCells(row), limits);
-        if (checked) yield checked;
-      }
-      // Only the first worksheet holds data: templates keep their dictionaries on later, hidden sheets.
-      return;
+    // Only the first worksheet holds data: templates keep their dictionaries on later, hidden sheets.
+    const first = await nextOf(sheets, failed);
+    if (first.done) return;
+    const rows = first.value[Symbol.asyncIterator]();
+    for (let next = await nextOf(rows, failed); !next.done; next = await nextOf(rows, failed)) {
+      const checked = checkRowLimits(next.value.number, rowCells(next.value), limits);
+      if (checked) yield checked;
     }
   } catch (error) {
     throw isTableReadError(error) ? error : xlsxCorrupt(error);
   } finally {
     source.destroy();
+    // Ends exceljs' own generator (and its temporary files) without waiting for the rest of the zip.
+    void sheets.return?.(undefined).catch(() => undefined);
   }
 }

@@ -94,13 +94,21 @@ export function licenseRow(overrides: Record<string, string> = {}): Record<strin
   };
 }
 
-export function payloadOf(definition: CatalogItemDefinition, cells: Record<string, string>, ctx: ValidationContext = CTX) {
+export function payloadOf(
+  definition: CatalogItemDefinition,
+  cells: Record<string, string>,
+  ctx: ValidationContext = CTX,
+) {
   const result = validateRow(definition, cells, ctx);
   if (!result.ok) throw new Error(`expected a valid row, got ${JSON.stringify(result.errors, null, 1)}`);
   return result.payload;
 }
 
-export function errorsOf(definition: CatalogItemDefinition, cells: Record<string, string>, ctx: ValidationContext = CTX) {
+export function errorsOf(
+  definition: CatalogItemDefinition,
+  cells: Record<string, string>,
+  ctx: ValidationContext = CTX,
+) {
   const result = validateRow(definition, cells, ctx);
   if (result.ok) throw new Error('expected the row to be rejected');
   return result.errors;
