@@ -21,13 +21,23 @@ describe('HTTP platform', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/v1/public/subjects', '/api/v1/auth/login', '/api/v1/catalog/items', '/api/v1/subjects/lookup', '/api/v1/audit']) {
+    for (const p of [
+      '/api/v1/public/subjects',
+      '/api/v1/auth/login',
+      '/api/v1/catalog/items',
+      '/api/v1/subjects/lookup',
+      '/api/v1/audit',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });
 
   it('sets security headers and echoes or assigns a request id', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/health', headers: { 'x-request-id': 'trace-123' } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/health',
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(response.json()).toEqual({ status: 'ok', dialect: t.db.dialect });
     expect(response.headers['x-request-id']).toBe('trace-123');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");

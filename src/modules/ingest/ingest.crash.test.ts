@@ -51,38 +51,51 @@ describe('import atomicity under kill -9', () => {
     return result.rows.map((r) => ({ ...r, versions: Number(r.versions) }));
   }
 
-  it('leaves every batch all applied or not applied at all, and a re-run completes without duplicates', { timeout: 240_000 }, async () => {
-    // Calibrate: how long one whole import takes here (process start included).
-    const reference = await runImport(t, file, null);
-    expect(reference.killed).toBe(false);
-    const [first] = await batches();
-    expect(first).toMatchObject({ status: 'committed', versions: ROWS });
+  it(
+    'leaves every batch all applied or not applied at all, and a re-run completes without duplicates',
+    { timeout: 240_000 },
+    async () => {
+      // Calibrate: how long one whole import takes here (process start included).
+      const reference = await runImport(t, file, null);
+      expect(reference.killed).toBe(false);
+      const [first] = await batches();
+      expect(first).toMatchObject({ status: 'committed', versions: ROWS });
 
-    // The reference run stored every record; kill re-imports of a changed file
-    // (each would write a new version of every record) at points across the run.
-    const changed = path.join(t.dataDir, 'penalties-changed.csv');
-    const rows = (await penaltyFixture(t, ROWS, 42)).map((r) => ({ ...r, BZ: '更正' }));
-    writeFileSync(changed, await toCsv(t, rows));
-    const seed = Number(process.env.XINYONG_CRASH_SEED ?? Date.now() % 1000);
-    const fractions = [0.45, 0.6, 0.75, 0.9, 0.3 + ((seed * 37) % 60) / 100];
-    for (const fraction of fractions) await runImport(t, changed, Math.round(reference.ms * fraction));
+      // The reference run stored every record; kill re-imports of a changed file
+      // (each would write a new version of every record) at points across the run.
+      const changed = path.join(t.dataDir, 'penalties-changed.csv');
+      const rows = (await penaltyFixture(t, ROWS, 42)).map((r) => ({ ...r, BZ: '更正' }));
+      writeFileSync(changed, await toCsv(t, rows));
+      const seed = Number(process.env.XINYONG_CRASH_SEED ?? Date.now() % 1000);
+      const fractions = [0.45, 0.6, 0.75, 0.9, 0.3 + ((seed * 37) % 60) / 100];
+      for (const fraction of fractions) await runImport(t, changed, Math.round(reference.ms * fraction));
 
-    const after = await batches();
-    for (const batch of after) {
-      if (batch.status === 'committed') expect(batch.versions, `batch ${batch.id}`).toBe(ROWS);
-      else expect({ status: batch.status, versions: batch.versions }, `batch ${batch.id}`).toEqual({ status: 'running', versions: 0 });
-    }
-    // At least one kill landed inside a batch (the point of the test).
-    expect(after.some((b) => b.status === 'running'), `seed ${seed}`).toBe(true);
+      const after = await batches();
+      for (const batch of after) {
+        if (batch.status === 'committed') expect(batch.versions, `batch ${batch.id}`).toBe(ROWS);
+        else
+          expect({ status: batch.status, versions: batch.versions }, `batch ${batch.id}`).toEqual({
+            status: 'running',
+            versions: 0,
+          });
+      }
+      // At least one kill landed inside a batch (the point of the test).
+      expect(
+        after.some((b) => b.status === 'running'),
+        `seed ${seed}`,
+      ).toBe(true);
 
-    const records = await sql<{ n: number }>`SELECT count(*) AS n FROM records`.execute(t.db.kysely);
-    expect(Number(records.rows[0]!.n)).toBe(ROWS);
-    if (t.db.dialect === 'sqlite') {
-      const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(t.db.kysely);
-      expect(check.rows[0]!.integrity_check).toBe('ok');
-    }
-    const finished = await runImport(t, changed, null);
-    expect(finished.killed).toBe(false);
-    expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM records`.execute(t.db.kysely)).rows[0]!.n)).toBe(ROWS);
-  });
+      const records = await sql<{ n: number }>`SELECT count(*) AS n FROM records`.execute(t.db.kysely);
+      expect(Number(records.rows[0]!.n)).toBe(ROWS);
+      if (t.db.dialect === 'sqlite') {
+        const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(t.db.kysely);
+        expect(check.rows[0]!.integrity_check).toBe('ok');
+      }
+      const finished = await runImport(t, changed, null);
+      expect(finished.killed).toBe(false);
+      expect(
+        Number((await sql<{ n: number }>`SELECT count(*) AS n FROM records`.execute(t.db.kysely)).rows[0]!.n),
+      ).toBe(ROWS);
+    },
+  );
 });
