@@ -5,6 +5,7 @@ import { subjectsModule } from './subjects';
 import { calendarModule } from './calendar';
 import { recordsModule } from './records';
 import { ingestModule } from './ingest';
+import { publicityModule } from './publicity';
 
 /**
  * Every module, in dependency order (a module may use those before it). The
@@ -17,4 +18,5 @@ export const modules: readonly XinyongModule[] = [
   calendarModule,
   recordsModule,
   ingestModule,
+  publicityModule,
 ];

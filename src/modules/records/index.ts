@@ -56,6 +56,13 @@ export {
   type DayKind,
 } from './records.settings';
 export { publicationWindow, type PublicationWindow } from './records.periods';
+export {
+  visibleRecordRows,
+  countVisibleRecords,
+  type VisibleScope,
+  type PublicFilter,
+  type PublicCursor,
+} from './records.public';
 export type { CreditRecord, RecordVersion } from './records.model';
 export type {
   RecordChannel,

@@ -1,0 +1,29 @@
+/**
+ * publicity: the public read model — the one place that decides what the
+ * public may see of credit records (disclosure attribute, publication state
+ * and window, masking of personal identifiers), the double-publicity channel
+ * and the records of an entity's credit page.
+ */
+import type { XinyongModule } from '../../platform/module';
+import { registerPublicityRoutes } from './publicity.routes';
+
+export const publicityModule: XinyongModule = {
+  name: 'publicity',
+  registerRoutes: registerPublicityRoutes,
+};
+
+export {
+  presentPublicRecord,
+  isPubliclyVisible,
+  type PublicRecord,
+  type PublicField,
+  type DepartmentName,
+} from './publicity.presenter';
+export {
+  listPublicRecords,
+  getPublicRecord,
+  subjectPublicRecords,
+  type PublicRecordsQuery,
+  type PublicRecordPage,
+  type SubjectPublicRecords,
+} from './publicity.service';

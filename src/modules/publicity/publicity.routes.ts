@@ -1,0 +1,68 @@
+import type { HttpServer } from '../../platform/http';
+import { problemSchema } from '../../platform/http';
+import type { AppDeps } from '../../platform/module';
+import { shanghaiDate } from './publicity.presenter';
+import * as schemas from './publicity.schemas';
+import { getPublicRecord, listPublicRecords, subjectPublicRecords } from './publicity.service';
+
+/** Public routes: no login, no permission; what they show is decided by the presenter alone. */
+export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
+  const tags = ['publicity'];
+  const db = deps.db.kysely;
+
+  app.get(
+    '/public/records',
+    {
+      schema: {
+        tags,
+        summary: 'Double publicity (双公示): public licences and penalties, newest decision first',
+        querystring: schemas.publicRecordsQuerySchema,
+        response: { 200: schemas.publicRecordPageSchema, 400: problemSchema },
+      },
+    },
+    async (request) => {
+      const { item, department, from, to, q, cursor, limit } = request.query;
+      return listPublicRecords(
+        db,
+        {
+          limit,
+          ...(item ? { item } : {}),
+          ...(department ? { department } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          ...(q ? { q } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+        shanghaiDate(),
+      );
+    },
+  );
+
+  app.get(
+    '/public/records/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One public record (404 when it does not exist or is not public)',
+        params: schemas.idParamsSchema,
+        querystring: schemas.langQuerySchema,
+        response: { 200: schemas.publicRecordSchema, 404: problemSchema },
+      },
+    },
+    async (request) => getPublicRecord(db, request.params.id, shanghaiDate()),
+  );
+
+  app.get(
+    '/public/subjects/:id/records',
+    {
+      schema: {
+        tags,
+        summary: 'Public records of an entity credit page: licences, penalties and other public items',
+        params: schemas.idParamsSchema,
+        querystring: schemas.langQuerySchema,
+        response: { 200: schemas.subjectRecordsSchema, 404: problemSchema },
+      },
+    },
+    async (request) => subjectPublicRecords(db, request.params.id, shanghaiDate()),
+  );
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/** The double-publicity items (双公示) the public channel lists. */
+export const DOUBLE_PUBLICITY_ITEMS = ['ADM_PENALTY', 'ADM_LICENSE'] as const;
+
+export const publicRecordsQuerySchema = z.strictObject({
+  item: z.enum(DOUBLE_PUBLICITY_ITEMS).optional(),
+  department: z.string().max(40).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  lang: z.enum(['zh', 'en']).optional(),
+});
+
+export const idParamsSchema = z.strictObject({ id: z.string().max(40) });
+export const langQuerySchema = z.strictObject({ lang: z.enum(['zh', 'en']).optional() });
+
+export const publicFieldSchema = z.object({
+  code: z.string(),
+  labelZh: z.string(),
+  labelEn: z.string(),
+  value: z.string(),
+  unit: z.string().nullable(),
+  valueLabelZh: z.string().nullable(),
+  valueLabelEn: z.string().nullable(),
+});
+
+export const publicRecordSchema = z
+  .object({
+    id: z.string(),
+    itemCode: z.string(),
+    itemNameZh: z.string(),
+    itemNameEn: z.string(),
+    subject: z.object({
+      id: z.string().nullable().describe('Null for natural persons'),
+      name: z.string().nullable(),
+      kind: z.string().nullable(),
+      uscc: z.string().nullable(),
+    }),
+    department: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+    decisionDate: z.string().nullable(),
+    publishedOn: z.string(),
+    publicationEnd: z.string().nullable().describe('Last day of publication (max_end); null: no end'),
+    fields: z.array(publicFieldSchema),
+  })
+  .meta({ id: 'PublicRecord' });
+
+export const publicRecordPageSchema = z.object({
+  items: z.array(publicRecordSchema),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
+
+export const subjectRecordsSchema = z
+  .object({
+    subjectId: z.string(),
+    licences: z.array(publicRecordSchema),
+    penalties: z.array(publicRecordSchema),
+    other: z.array(publicRecordSchema),
+    /** More records are public than the page lists (the first `cap` are shown). */
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'PublicSubjectRecords' });

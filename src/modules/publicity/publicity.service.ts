@@ -1,0 +1,188 @@
+/**
+ * The public read model's services: the double-publicity channel (双公示),
+ * one public record, and the public records of an entity's credit page. No
+ * login, no audit (public reads). Every record leaves through
+ * `presentPublicRecord`.
+ */
+import type { Executor } from '../../platform/db';
+import { getCatalogItem, listCatalogItems, type CatalogItem } from '../catalog';
+import { listDepartments } from '../identity';
+import {
+  countVisibleRecords,
+  visibleRecordRows,
+  type CreditRecord,
+  type PublicCursor,
+  type PublicFilter,
+  type VisibleScope,
+} from '../records';
+import { getSubject } from '../subjects';
+import { badCursor, publicRecordNotFound, publicSubjectNotFound } from './publicity.errors';
+import { presentPublicRecord, type DepartmentName, type PublicRecord } from './publicity.presenter';
+import { DOUBLE_PUBLICITY_ITEMS } from './publicity.schemas';
+
+type DoublePublicityItem = (typeof DOUBLE_PUBLICITY_ITEMS)[number];
+
+/** What one public read needs besides the rows: the catalog and the department names. */
+interface ReadContext {
+  readonly executor: Executor;
+  readonly today: string;
+  /** Current version of every item. */
+  readonly current: ReadonlyMap<string, CatalogItem>;
+  /** Items whose records may be public at all (主动公开, or public under conditions). */
+  readonly publicCodes: readonly string[];
+  readonly departments: ReadonlyMap<string, DepartmentName>;
+  readonly versions: Map<string, Promise<CatalogItem>>;
+}
+
+async function readContext(executor: Executor, today: string): Promise<ReadContext> {
+  const items = await listCatalogItems(executor);
+  const departments = await listDepartments(executor, { includeInactive: true });
+  return {
+    executor,
+    today,
+    current: new Map(items.map((i) => [i.code, i])),
+    publicCodes: items.filter((i) => i.disclosure === 'public' || i.publicWhen.length > 0).map((i) => i.code),
+    departments: new Map(departments.map((d) => [d.code, { zh: d.nameZh, en: d.nameEn }])),
+    versions: new Map(),
+  };
+}
+
+function itemVersion(ctx: ReadContext, code: string, version: number): Promise<CatalogItem> {
+  const key = `${code}@${version}`;
+  let item = ctx.versions.get(key);
+  if (!item) {
+    item = getCatalogItem(ctx.executor, code, version);
+    ctx.versions.set(key, item);
+  }
+  return item;
+}
+
+async function present(ctx: ReadContext, records: readonly CreditRecord[]): Promise<PublicRecord[]> {
+  const out: PublicRecord[] = [];
+  for (const record of records) {
+    const item = await itemVersion(ctx, record.itemCode, record.itemVersion);
+    const current = ctx.current.get(record.itemCode);
+    if (!current) continue;
+    const shown = presentPublicRecord(
+      record,
+      item,
+      ctx.departments.get(record.departmentCode) ?? null,
+      ctx.today,
+      current,
+    );
+    if (shown) out.push(shown);
+  }
+  return out;
+}
+
+const scopeOf = (ctx: ReadContext, only?: readonly string[]): VisibleScope => ({
+  today: ctx.today,
+  itemCodes: only ? ctx.publicCodes.filter((c) => only.includes(c)) : ctx.publicCodes,
+});
+
+export function encodeCursor(record: Pick<CreditRecord, 'decisionDate' | 'id'>): string {
+  return Buffer.from(JSON.stringify([record.decisionDate ?? '', record.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): PublicCursor {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      /^(\d{4}-\d{2}-\d{2})?$/.test(value[0]) &&
+      /^[0-9A-Za-z-]{1,40}$/.test(value[1])
+    ) {
+      return { decisionDate: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through: any malformed cursor is the same client error
+  }
+  throw badCursor();
+}
+
+export interface PublicRecordsQuery {
+  readonly item?: DoublePublicityItem;
+  readonly department?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** A substring of the counterpart's name. */
+  readonly q?: string;
+  readonly cursor?: string;
+  readonly limit: number;
+}
+
+export interface PublicRecordPage {
+  readonly items: PublicRecord[];
+  /** How many records match, over every page. */
+  readonly total: number;
+  readonly nextCursor: string | null;
+}
+
+/** The double-publicity channel: public licences and penalties, newest decision first. */
+export async function listPublicRecords(
+  executor: Executor,
+  query: PublicRecordsQuery,
+  today: string,
+): Promise<PublicRecordPage> {
+  const ctx = await readContext(executor, today);
+  const scope = scopeOf(ctx, query.item ? [query.item] : DOUBLE_PUBLICITY_ITEMS);
+  const filter: PublicFilter = {
+    ...(query.department ? { departmentCode: query.department } : {}),
+    ...(query.from ? { from: query.from } : {}),
+    ...(query.to ? { to: query.to } : {}),
+    ...(query.q ? { subjectName: query.q } : {}),
+  };
+  const rows = await visibleRecordRows(executor, scope, filter, {
+    ...(query.cursor ? { cursor: decodeCursor(query.cursor) } : {}),
+    limit: query.limit + 1,
+  });
+  const pageRows = rows.slice(0, query.limit);
+  return {
+    items: await present(ctx, pageRows),
+    total: await countVisibleRecords(executor, scope, filter),
+    nextCursor: rows.length > query.limit ? encodeCursor(pageRows[pageRows.length - 1]!) : null,
+  };
+}
+
+/** One public record; not found when it does not exist or the public may not see it (the same answer). */
+export async function getPublicRecord(executor: Executor, id: string, today: string): Promise<PublicRecord> {
+  const ctx = await readContext(executor, today);
+  const rows = await visibleRecordRows(executor, scopeOf(ctx), { ids: [id] }, { limit: 1 });
+  const [shown] = await present(ctx, rows);
+  if (!shown) throw publicRecordNotFound(id);
+  return shown;
+}
+
+export interface SubjectPublicRecords {
+  readonly subjectId: string;
+  readonly licences: PublicRecord[];
+  readonly penalties: PublicRecord[];
+  readonly other: PublicRecord[];
+  readonly truncated: boolean;
+}
+
+/** Most records one entity page lists; the double-publicity channel pages through the rest. */
+export const SUBJECT_PAGE_CAP = 500;
+
+/** The public records of an entity's credit page. Natural persons have none (no public page). */
+export async function subjectPublicRecords(
+  executor: Executor,
+  subjectId: string,
+  today: string,
+): Promise<SubjectPublicRecords> {
+  const { subject } = await getSubject(executor, subjectId);
+  if (subject.kind === 'natural_person') throw publicSubjectNotFound(subjectId);
+  const ctx = await readContext(executor, today);
+  const rows = await visibleRecordRows(executor, scopeOf(ctx), { subjectId }, { limit: SUBJECT_PAGE_CAP + 1 });
+  const shown = await present(ctx, rows.slice(0, SUBJECT_PAGE_CAP));
+  return {
+    subjectId,
+    licences: shown.filter((r) => r.itemCode === 'ADM_LICENSE'),
+    penalties: shown.filter((r) => r.itemCode === 'ADM_PENALTY'),
+    other: shown.filter((r) => r.itemCode !== 'ADM_LICENSE' && r.itemCode !== 'ADM_PENALTY'),
+    truncated: rows.length > SUBJECT_PAGE_CAP,
+  };
+}

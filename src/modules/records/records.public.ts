@@ -1,0 +1,94 @@
+/**
+ * Records as the public may see them: the SQL half of the visibility rule
+ * (status, published, window, items that may be public), so that pages of
+ * the public read model are full and counts right. The publicity module's
+ * presenter checks every row again; this file never selects the ciphertexts
+ * or the ID hash.
+ */
+import { sql, type ExpressionBuilder } from 'kysely';
+import { escapeLike, type Executor } from '../../platform/db';
+import { recordsDb, type RecordsTables } from './records.tables';
+import { toRecord, type CreditRecord } from './records.model';
+
+/** The visibility conditions SQL can check; `itemCodes` are the items that may be public at all. */
+export interface VisibleScope {
+  /** Today in Asia/Shanghai: the last day of publication is `max_end` itself. */
+  readonly today: string;
+  readonly itemCodes: readonly string[];
+}
+
+export interface PublicFilter {
+  readonly departmentCode?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly subjectName?: string;
+  readonly subjectId?: string;
+  readonly ids?: readonly string[];
+}
+
+/** Position in "newest decision first" order: (decision date or '', id), both descending. */
+export interface PublicCursor {
+  readonly decisionDate: string;
+  readonly id: string;
+}
+
+// Records without a decision date sort last in descending order.
+const DECIDED = sql<string>`coalesce(decision_date, '')`;
+
+function visibleRecords(executor: Executor, scope: VisibleScope, filter: PublicFilter) {
+  let q = recordsDb(executor)
+    .selectFrom('records')
+    .where('item_code', 'in', scope.itemCodes)
+    .where('status', '=', 'active')
+    .where('published_at', 'is not', null)
+    .where('publication_ended_at', 'is', null)
+    .where((eb: ExpressionBuilder<RecordsTables, 'records'>) =>
+      eb.or([eb('max_end', 'is', null), eb('max_end', '>=', scope.today)]),
+    );
+  if (filter.departmentCode) q = q.where('department_code', '=', filter.departmentCode);
+  if (filter.from) q = q.where('decision_date', '>=', filter.from);
+  if (filter.to) q = q.where('decision_date', '<=', filter.to);
+  if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
+  if (filter.ids) q = q.where('id', 'in', filter.ids);
+  if (filter.subjectName) {
+    // A scan over the filtered rows: records has no substring index on subject_name yet.
+    const pattern = `%${escapeLike(filter.subjectName.toLowerCase())}%`;
+    q = q.where(sql<boolean>`lower(subject_name) LIKE ${pattern} ESCAPE '\\'`);
+  }
+  return q;
+}
+
+/** Publicly visible records (by SQL), newest decision first, continuing after `cursor`. */
+export async function visibleRecordRows(
+  executor: Executor,
+  scope: VisibleScope,
+  filter: PublicFilter,
+  page: { cursor?: PublicCursor; limit: number },
+): Promise<CreditRecord[]> {
+  if (scope.itemCodes.length === 0) return [];
+  let q = visibleRecords(executor, scope, filter)
+    .selectAll()
+    .orderBy(DECIDED, 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit);
+  const { cursor } = page;
+  if (cursor) {
+    q = q.where(
+      sql<boolean>`(${DECIDED} < ${cursor.decisionDate} OR (${DECIDED} = ${cursor.decisionDate} AND id < ${cursor.id}))`,
+    );
+  }
+  // Never hand the ciphertexts or the ID hash beyond this module's public path.
+  return (await q.execute()).map((row) => toRecord({ ...row, protected_payload: null, subject_id_hash: null }));
+}
+
+export async function countVisibleRecords(
+  executor: Executor,
+  scope: VisibleScope,
+  filter: PublicFilter,
+): Promise<number> {
+  if (scope.itemCodes.length === 0) return 0;
+  const row = await visibleRecords(executor, scope, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
