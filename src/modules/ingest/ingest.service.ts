@@ -88,7 +88,9 @@ async function resolveDepartment(deps: AppDeps, caller: Caller, code: string | n
 
 function recordKey(item: CatalogItem, payload: Record<string, unknown>): string {
   // Identity fields are text after validation (document numbers).
-  return item.identityKey.map((k) => (typeof payload[k] === 'string' ? payload[k] : JSON.stringify(payload[k] ?? '')).trim()).join('|');
+  return item.identityKey
+    .map((k) => (typeof payload[k] === 'string' ? payload[k] : JSON.stringify(payload[k] ?? '')).trim())
+    .join('|');
 }
 
 /**
@@ -211,7 +213,14 @@ export async function runBatch(
           },
           recordsEnvOf(deps),
         );
-        for (const o of outcomes) counts[o.outcome] += 1;
+        for (const o of outcomes) {
+          counts[o.outcome] += 1;
+          // A deadline that crossed a year without holiday data must be seen, not silently counted.
+          for (const w of o.warnings ?? []) {
+            const code = `${w.code}:${w.year}`;
+            if (!warnings.some((x) => x.code === code)) warnings.push({ code, zh: w.message.zh, en: w.message.en });
+          }
+        }
         chunk = [];
       };
       for await (const row of source.rows) {

@@ -144,6 +144,20 @@ describe('ingest', () => {
     expect(Number(batches.rows[0]!.n)).toBe(1);
   });
 
+  it('warns, visibly, when a deadline runs through a year without holiday data', async () => {
+    const [row] = await penaltyFixture(t, 1, 11);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/ingest/items/ADM_PENALTY/records',
+      headers: { authorization: `Bearer ${key}` },
+      payload: { records: [{ ...row, CF_JDRQ: '2021-06-01', CF_YXQ: '2022-06-01' }] },
+    });
+    expect(response.json().status).toBe('committed');
+    expect(response.json().warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'calendar.year_missing:2021' })]),
+    );
+  });
+
   it('runs two uploads at once without losing or duplicating a record', async () => {
     const a = await penaltyFixture(t, 30, 7);
     const b = await penaltyFixture(t, 30, 8);
