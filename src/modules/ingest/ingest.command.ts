@@ -72,6 +72,8 @@ export function ingestCommands(program: Command, boot: Boot): void {
           },
           {
             onProgress: (p) => {
+              // Machine-readable progress for supervisors (and the crash test that kills mid-batch).
+              if (process.env.XINYONG_PROGRESS_LOG === '1') process.stderr.write(`progress ${p.rowsRead} ${p.phase}\n`);
               bar?.setTotal(Math.max(p.rowsRead, 1));
               bar?.update(p.rowsRead, {
                 rate: Math.round(p.rowsRead / Math.max((Date.now() - started) / 1000, 0.001)),

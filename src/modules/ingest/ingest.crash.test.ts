@@ -13,22 +13,38 @@ import { penaltyFixture, registerFixtureSubjects, toCsv } from './ingest.test-su
 const cli = path.resolve(import.meta.dirname, '../../../bin/xinyong.js');
 const ROWS = 12_000;
 
-function runImport(t: TestApp, file: string, killAfterMs: number | null): Promise<{ killed: boolean; ms: number }> {
+/**
+ * Runs `xinyong import`; with `killAt`, SIGKILLs it once it reports that many
+ * rows read (or, with 'committing', once it starts committing) — a point
+ * inside the batch whatever the machine's speed.
+ */
+function runImport(t: TestApp, file: string, killAt: number | 'committing' | null): Promise<{ killed: boolean }> {
   return new Promise((resolve, reject) => {
-    const started = Date.now();
     const child = spawn(process.execPath, [cli, 'import', file, '--item', 'ADM_PENALTY', '--dept', 'scjgj', '--json'], {
-      env: { ...process.env, ...t.cliEnv },
+      env: { ...process.env, ...t.cliEnv, XINYONG_PROGRESS_LOG: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    let sent = false;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (sent || killAt === null) return;
+      for (const line of stderr.split('\n')) {
+        const m = /^progress (\d+) (\w+)$/.exec(line);
+        if (!m) continue;
+        const hit = killAt === 'committing' ? m[2] === 'committing' : Number(m[1]) >= killAt;
+        if (hit) {
+          sent = true;
+          child.kill('SIGKILL');
+          return;
+        }
+      }
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve({ killed: true, ms: Date.now() - started });
-      else if (code === 0) resolve({ killed: false, ms: Date.now() - started });
-      else reject(new Error(`import exited ${code}: ${stderr}`));
+      if (signal === 'SIGKILL') resolve({ killed: true });
+      else if (code === 0) resolve({ killed: false });
+      else reject(new Error(`import exited ${code}: ${stderr.slice(-2000)}`));
     });
   });
 }
@@ -55,20 +71,25 @@ describe('import atomicity under kill -9', () => {
     'leaves every batch all applied or not applied at all, and a re-run completes without duplicates',
     { timeout: 240_000 },
     async () => {
-      // Calibrate: how long one whole import takes here (process start included).
       const reference = await runImport(t, file, null);
       expect(reference.killed).toBe(false);
       const [first] = await batches();
       expect(first).toMatchObject({ status: 'committed', versions: ROWS });
 
       // The reference run stored every record; kill re-imports of a changed file
-      // (each would write a new version of every record) at points across the run.
+      // (each would write a new version of every record) at points inside the batch.
       const changed = path.join(t.dataDir, 'penalties-changed.csv');
       const rows = (await penaltyFixture(t, ROWS, 42)).map((r) => ({ ...r, BZ: '更正' }));
       writeFileSync(changed, await toCsv(t, rows));
       const seed = Number(process.env.XINYONG_CRASH_SEED ?? Date.now() % 1000);
-      const fractions = [0.45, 0.6, 0.75, 0.9, 0.3 + ((seed * 37) % 60) / 100];
-      for (const fraction of fractions) await runImport(t, changed, Math.round(reference.ms * fraction));
+      const points: (number | 'committing')[] = [
+        500,
+        Math.floor(ROWS / 2),
+        ROWS - 500,
+        'committing',
+        500 + ((seed * 7919) % (ROWS - 1000)),
+      ];
+      for (const point of points) expect((await runImport(t, changed, point)).killed, `kill at ${point}`).toBe(true);
 
       const after = await batches();
       for (const batch of after) {
