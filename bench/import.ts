@@ -9,7 +9,17 @@
  * Each phase runs in its own child process so that its peak RSS is its own.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import Database from 'better-sqlite3';
@@ -30,6 +40,8 @@ const subjects = Number(option('subjects', '100000'));
 const phase = option('phase', 'main');
 const root = path.resolve(import.meta.dirname, '.data', `import-${rows}-${subjects}`);
 const baseDb = path.join(root, 'base', 'xinyong.db');
+const baseKey = path.join(root, 'base', 'secret.key');
+const baseSchema = path.join(root, 'base', 'schema.sha256');
 const csvFile = path.join(root, 'penalties.csv');
 const workDir = path.join(root, 'work');
 
@@ -37,8 +49,29 @@ function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/**
+ * What the base database was made with — the migrations and the SQLite file
+ * settings: when they change (an index, the page size), the base is made anew.
+ */
+function schemaFingerprint(): string {
+  const src = path.resolve(import.meta.dirname, '..', 'src');
+  const hash = createHash('sha256');
+  for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (file.endsWith('.migrations.ts') || file === path.join('platform', 'db', 'sqlite.ts'))
+      hash.update(file).update(readFileSync(path.join(src, file)));
+  }
+  return hash.digest('hex');
+}
+
 async function prepare(): Promise<void> {
-  if (existsSync(baseDb) && existsSync(csvFile)) return;
+  const fingerprint = schemaFingerprint();
+  if (
+    existsSync(baseDb) &&
+    existsSync(csvFile) &&
+    existsSync(baseSchema) &&
+    readFileSync(baseSchema, 'utf8') === fingerprint
+  )
+    return;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(path.dirname(baseDb), { recursive: true });
   console.log(`Preparing ${subjects} subjects and a ${rows}-row penalty CSV in ${root} (once)…`);
@@ -85,6 +118,7 @@ async function prepare(): Promise<void> {
   }
   out.end();
   await once(out, 'finish');
+  writeFileSync(baseSchema, fingerprint);
   console.log(`  ${n} rows written`);
 }
 
@@ -191,6 +225,8 @@ else {
     for (const suffix of ['', '-wal', '-shm']) rmSync(f + suffix, { force: true });
     copyFileSync(baseDb, f);
   }
+  // The import must hash ID numbers with the key the subjects were registered with, or no natural person matches.
+  copyFileSync(baseKey, path.join(workDir, 'secret.key'));
   const raw = runChild('raw', rawDb);
   console.log(
     `raw prepared inserts: ${raw.rows} rows in ${raw.seconds!.toFixed(1)} s = ${Math.round(raw.rows! / raw.seconds!)} rows/s, peak RSS ${raw.maxRssMb!.toFixed(0)} MB`,

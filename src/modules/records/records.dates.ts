@@ -10,9 +10,18 @@ const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+let lastInstant: string | null = null;
+let lastDate = '';
+
 /** The date in Asia/Shanghai of an instant: receipt and publication dates are legal dates there. */
 export function shanghaiDate(instant: Date | string = new Date()): string {
-  return SHANGHAI.format(typeof instant === 'string' ? new Date(instant) : instant);
+  if (typeof instant !== 'string') return SHANGHAI.format(instant);
+  // The rows of one batch share their instants (received at, published at): format each once.
+  if (instant !== lastInstant) {
+    lastDate = SHANGHAI.format(new Date(instant));
+    lastInstant = instant;
+  }
+  return lastDate;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -26,8 +35,13 @@ export function isIsoDate(value: unknown): value is string {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Date.UTC reads years 0–99 as 1900–1999; keep its answer there.
+  if (year < 100) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1]!;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

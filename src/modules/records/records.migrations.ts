@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { MigrationSet } from '../../platform/db';
 
 export const recordsMigrations: MigrationSet = {
@@ -48,10 +49,19 @@ export const recordsMigrations: MigrationSet = {
       await db.schema.createIndex('records_department').on('records').columns(['department_id', 'id']).execute();
       await db.schema.createIndex('records_item').on('records').columns(['item_code', 'id']).execute();
       await db.schema.createIndex('records_subject').on('records').columns(['subject_id', 'id']).execute();
+      // The overdue job's look-ups, as partial indexes: only records awaiting publication (or
+      // overdue) are in them, so the bulk of records (published at receipt) cost no index upkeep.
       await db.schema
-        .createIndex('records_deadline')
+        .createIndex('records_pending')
         .on('records')
-        .columns(['timeliness', 'publication_deadline'])
+        .column('publication_deadline')
+        .where(sql.ref('timeliness'), '=', 'pending')
+        .execute();
+      await db.schema
+        .createIndex('records_overdue')
+        .on('records')
+        .column('department_id')
+        .where(sql.ref('timeliness'), '=', 'overdue')
         .execute();
       await db.schema.createIndex('records_expiry').on('records').columns(['status', 'max_end']).execute();
 

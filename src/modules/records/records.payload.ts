@@ -5,7 +5,7 @@
  * `protected_payload`, and a content hash that tells an unchanged
  * re-submission from a correction without exposing any ID number.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Protector } from '../../platform/crypto';
 import type { CatalogField, CatalogItem, FieldCondition } from '../catalog';
 import { maskCitizenId, normalizeIdentifier, usccToOrgCode } from '../subjects';
@@ -66,18 +66,46 @@ const OPENING = /[〔［【（(\u3014\uff3b\u3010\uff08]/g;
 const CLOSING = /[〕］】）)\u3015\uff3d\u3011\uff09]/g;
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
 
-/**
- * One identity-key value, normalised so that re-typings of the same document
- * number are the same key: half-width, no whitespace, ASCII upper-case, one
- * form of bracket.
- */
-export function normalizeKeyPart(value: string): string {
+/** The key-part rules as regular expressions: the reference `normalizeKeyPart` must agree with. */
+export function normalizeKeyPartByRules(value: string): string {
   return value
     .replace(OPENING, '[')
     .replace(CLOSING, ']')
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/[a-z]/g, (c) => c.toUpperCase());
+}
+
+/** The UTF-16 code units a one-character pattern matches (the rules work on code units too). */
+const codesOf = (pattern: RegExp) => {
+  const one = new RegExp(pattern.source);
+  const set = new Set<number>();
+  for (let c = 0; c <= 0xffff; c++) if (one.test(String.fromCharCode(c))) set.add(c);
+  return set;
+};
+const OPENING_CODES = codesOf(OPENING);
+const CLOSING_CODES = codesOf(CLOSING);
+const DROPPED_CODES = codesOf(/[\s\u200B-\u200D\u2060\uFEFF]/);
+
+/**
+ * One identity-key value, normalised so that re-typings of the same document
+ * number are the same key: half-width, no whitespace, ASCII upper-case, one
+ * form of bracket (the rules of `normalizeKeyPartByRules`, in one pass).
+ */
+export function normalizeKeyPart(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    let c = value.charCodeAt(i);
+    if (OPENING_CODES.has(c)) out += '[';
+    else if (CLOSING_CODES.has(c)) out += ']';
+    else if (DROPPED_CODES.has(c)) continue;
+    else {
+      if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+      if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+      out += String.fromCharCode(c);
+    }
+  }
+  return out;
 }
 
 const text = (value: unknown): string | null => {
@@ -92,6 +120,10 @@ const text = (value: unknown): string | null => {
   return s === '' ? null : s;
 };
 
+/** `normalizeIdentifier`, skipped for the usual case of a value already in its normal form. */
+const ALREADY_NORMAL = /^[0-9A-Z]*$/;
+const normalId = (value: string): string => (ALREADY_NORMAL.test(value) ? value : normalizeIdentifier(value));
+
 /** The record key, or null when a key field is blank. ID numbers in a key enter only as their keyed hash. */
 export function recordKeyOf(
   plan: ItemPlan,
@@ -102,20 +134,20 @@ export function recordKeyOf(
   for (const field of plan.keyFields) {
     const value = text(payload[field.code]);
     if (value === null) return null;
-    parts.push(field.type === 'id_number' ? protector.lookupHash(normalizeIdentifier(value)) : normalizeKeyPart(value));
+    parts.push(field.type === 'id_number' ? protector.lookupHash(normalId(value)) : normalizeKeyPart(value));
   }
   return parts.join('\u001f');
 }
 
 /** Masks any personal document number: citizen IDs as 110108********123X, others keep 2 + 2 characters. */
 export function maskDocumentNumber(value: string): string {
-  const n = normalizeIdentifier(value);
+  const n = normalId(value);
   if (/^\d{17}[\dX]$/.test(n)) return maskCitizenId(n);
   if (n.length <= 4) return '*'.repeat(n.length);
   return `${n.slice(0, 2)}${'*'.repeat(n.length - 4)}${n.slice(-2)}`;
 }
 
-/** JSON with keys sorted at every level: equal content, equal text. */
+/** JSON with keys sorted at every level: equal content, equal text. The reference form; see `canonicalPayloadJson`. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
@@ -124,6 +156,58 @@ export function canonicalJson(value: unknown): string {
         )
       : v,
   );
+}
+
+/** Array indices are enumerated before other keys whatever their order, so sorting them as text would differ. */
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * An item's field codes in the order `canonicalJson` sorts them; null when
+ * one looks like an array index (or is `__proto__`, which an assignment
+ * would not make a key).
+ */
+const sortedCodesOf = new WeakMap<CatalogItem, readonly string[] | null>();
+function sortedCodes(item: CatalogItem): readonly string[] | null {
+  let codes = sortedCodesOf.get(item);
+  if (codes === undefined) {
+    const unique = [...new Set(item.fields.map((f) => f.code))];
+    codes = unique.some((code) => ARRAY_INDEX.test(code) || code === '__proto__')
+      ? null
+      : unique.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    sortedCodesOf.set(item, codes);
+  }
+  return codes;
+}
+
+/** A value JSON.stringify writes exactly as canonicalJson does: a scalar, or an array of scalars. */
+function plainValue(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (!Array.isArray(value)) return false;
+  for (const element of value) if (element !== null && typeof element === 'object') return false;
+  return true;
+}
+
+/**
+ * `canonicalJson(payload)`, byte for byte, at the speed of a plain
+ * JSON.stringify: a payload is a flat object of the item's fields holding
+ * scalars or arrays of scalars, so a copy with its keys in the sorted order
+ * (known once per item) serialises to the canonical text. Anything else
+ * (nested objects, unknown keys, index-like keys) takes `canonicalJson` itself.
+ */
+export function canonicalPayloadJson(plan: ItemPlan, payload: Readonly<Record<string, unknown>>): string {
+  const codes = sortedCodes(plan.item);
+  if (!codes) return canonicalJson(payload);
+  const sorted: Record<string, unknown> = {};
+  let present = 0;
+  for (const code of codes) {
+    if (!Object.hasOwn(payload, code)) continue;
+    present += 1;
+    const value = payload[code];
+    if (!plainValue(value)) return canonicalJson(payload);
+    sorted[code] = value;
+  }
+  if (present !== Object.keys(payload).length) return canonicalJson(payload);
+  return JSON.stringify(sorted);
 }
 
 export interface SubjectAsSubmitted {
@@ -140,30 +224,44 @@ export interface SubjectAsSubmitted {
 }
 
 const formatOrgCode = (value: string) => {
-  const n = normalizeIdentifier(value);
+  const n = normalId(value);
   return n.length === 9 ? `${n.slice(0, 8)}-${n.slice(8)}` : n;
 };
+
+/** The organisation codes embedded in recent USCCs: a subject recurs across the rows of an import. */
+const embeddedOrgCodes = new Map<string, string | null>();
+function embeddedOrgCode(uscc: string): string | null {
+  let code = embeddedOrgCodes.get(uscc);
+  if (code === undefined) {
+    code = usccToOrgCode(uscc);
+    if (embeddedOrgCodes.size >= 50_000) embeddedOrgCodes.clear();
+    embeddedOrgCodes.set(uscc, code);
+  }
+  return code;
+}
+
+const fieldText = (payload: Readonly<Record<string, unknown>>, code: string | null) =>
+  code ? text(payload[code]) : null;
 
 export function subjectOf(
   plan: ItemPlan,
   payload: Readonly<Record<string, unknown>>,
   protector: Protector,
 ): SubjectAsSubmitted {
-  const get = (field: string | null) => (field ? text(payload[field]) : null);
-  const uscc = get(plan.usccField);
-  const idNumber = get(plan.idNumberField);
-  const type = get(plan.kindField);
-  const normalizedUscc = uscc ? normalizeIdentifier(uscc) : null;
-  const orgCode = get(plan.orgCodeField);
-  const registration = get(plan.registrationField);
+  const uscc = fieldText(payload, plan.usccField);
+  const idNumber = fieldText(payload, plan.idNumberField);
+  const type = fieldText(payload, plan.kindField);
+  const normalizedUscc = uscc ? normalId(uscc) : null;
+  const orgCode = fieldText(payload, plan.orgCodeField);
+  const registration = fieldText(payload, plan.registrationField);
   return {
     type,
-    name: get(plan.nameField)?.replace(/[\s\u3000]+/g, ' ') ?? null,
+    name: fieldText(payload, plan.nameField)?.replace(/[\s\u3000]+/g, ' ') ?? null,
     uscc: normalizedUscc,
     orgCode: orgCode ? formatOrgCode(orgCode) : null,
-    derivedOrgCode: normalizedUscc ? usccToOrgCode(normalizedUscc) : null,
-    registrationNumber: registration ? normalizeIdentifier(registration) : null,
-    idHash: idNumber ? protector.lookupHash(normalizeIdentifier(idNumber)) : null,
+    derivedOrgCode: normalizedUscc ? embeddedOrgCode(normalizedUscc) : null,
+    registrationNumber: registration ? normalId(registration) : null,
+    idHash: idNumber ? protector.lookupHash(normalId(idNumber)) : null,
     idMasked: idNumber ? maskDocumentNumber(idNumber) : null,
     isNaturalPerson: type === '自然人' || (!type && !!idNumber && !uscc),
   };
@@ -181,44 +279,82 @@ export function penaltyKindsOf(plan: ItemPlan, payload: Readonly<Record<string, 
 }
 
 /**
+ * The payload with each ID number replaced by `replace(value)`; the payload
+ * itself (not a copy) when it holds none.
+ */
+function replaceProtected(
+  plan: ItemPlan,
+  payload: Readonly<Record<string, unknown>>,
+  replace: (code: string, value: string) => string,
+): Readonly<Record<string, unknown>> {
+  let out: Record<string, unknown> | null = null;
+  for (const code of plan.protectedFields) {
+    const value = text(payload[code]);
+    if (value === null) continue;
+    out ??= { ...payload };
+    out[code] = replace(code, value);
+  }
+  return out ?? payload;
+}
+
+export interface PayloadDigest {
+  /** The content hash (see `contentHashOf`). */
+  readonly hash: string;
+  /** The canonical JSON of a payload that holds no ID number: then also its stored form. */
+  readonly plainJson: string | null;
+}
+
+/**
  * The content hash: sha256 over the canonical payload and the submitted
  * classification, with each ID number replaced by its keyed hash. A plain
  * sha256 over a clear ID number could be reversed by trying the few
  * thousand numbers a known birth date and region leave.
  */
+export function digestPayload(
+  plan: ItemPlan,
+  payload: Readonly<Record<string, unknown>>,
+  classification: string | null,
+  protector: Protector,
+): PayloadDigest {
+  const safe = replaceProtected(plan, payload, (_code, value) => `hmac:${protector.lookupHash(normalId(value))}`);
+  const json = canonicalPayloadJson(plan, safe);
+  // canonicalJson({ payload: safe, classification }): the two keys in sorted order.
+  const wrapped =
+    classification === undefined
+      ? `{"payload":${json}}`
+      : `{"classification":${JSON.stringify(classification)},"payload":${json}}`;
+  return { hash: hash('sha256', wrapped, 'hex'), plainJson: safe === payload ? json : null };
+}
+
 export function contentHashOf(
   plan: ItemPlan,
   payload: Readonly<Record<string, unknown>>,
   classification: string | null,
   protector: Protector,
 ): string {
-  const safe: Record<string, unknown> = { ...payload };
-  for (const code of plan.protectedFields) {
-    const value = text(safe[code]);
-    if (value !== null) safe[code] = `hmac:${protector.lookupHash(normalizeIdentifier(value))}`;
-  }
-  return createHash('sha256')
-    .update(canonicalJson({ payload: safe, classification }))
-    .digest('hex');
+  return digestPayload(plan, payload, classification, protector).hash;
 }
 
-/** The stored forms: the payload with ID numbers masked, and their ciphertexts aside. */
+/**
+ * The stored forms: the payload with ID numbers masked, and their ciphertexts
+ * aside. `plainJson` (from `digestPayload`) saves serialising a payload that
+ * holds no ID number twice.
+ */
 export function protectPayload(
   plan: ItemPlan,
   payload: Readonly<Record<string, unknown>>,
   protector: Protector,
+  plainJson: string | null = null,
 ): { payload: string; protectedPayload: string | null } {
-  const masked: Record<string, unknown> = { ...payload };
-  const sealed: Record<string, string> = {};
-  for (const code of plan.protectedFields) {
-    const value = text(masked[code]);
-    if (value === null) continue;
-    masked[code] = maskDocumentNumber(value);
-    sealed[code] = protector.encrypt(value);
-  }
+  let sealed: Record<string, string> | null = null;
+  const masked = replaceProtected(plan, payload, (code, value) => {
+    (sealed ??= {})[code] = protector.encrypt(value);
+    return maskDocumentNumber(value);
+  });
+  if (masked === payload && plainJson !== null) return { payload: plainJson, protectedPayload: null };
   return {
-    payload: canonicalJson(masked),
-    protectedPayload: Object.keys(sealed).length > 0 ? JSON.stringify(sealed) : null,
+    payload: canonicalPayloadJson(plan, masked),
+    protectedPayload: sealed ? JSON.stringify(sealed) : null,
   };
 }
 

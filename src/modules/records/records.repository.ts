@@ -1,6 +1,6 @@
 /** The only SQL over the records module's tables. */
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db';
+import { insertRows, type Executor } from '../../platform/db';
 import {
   recordsDb,
   type NotificationsTable,
@@ -39,22 +39,141 @@ export async function findByKeys(
   return out;
 }
 
+/** Every column of a table, checked against its row type: a column added to the type must be listed here. */
+function allColumns<T>() {
+  return <const C extends readonly (keyof T & string)[]>(
+    columns: C & ([Exclude<keyof T, C[number]>] extends [never] ? unknown : 'a column is missing'),
+  ): C => columns;
+}
+
+export const RECORD_COLUMNS = allColumns<RecordsTable>()([
+  'id',
+  'item_code',
+  'item_version',
+  'department_id',
+  'department_code',
+  'record_key',
+  'subject_id',
+  'match_method',
+  'subject_type',
+  'subject_name',
+  'subject_uscc',
+  'subject_org_code',
+  'subject_registration_number',
+  'subject_id_hash',
+  'subject_id_masked',
+  'decision_date',
+  'class',
+  'class_source',
+  'status',
+  'version',
+  'payload',
+  'protected_payload',
+  'content_hash',
+  'publication_deadline',
+  'published_at',
+  'timeliness',
+  'min_end',
+  'max_end',
+  'publication_ended_at',
+  'revoked_on',
+  'withdrawal_reason',
+  'withdrawal_deadline',
+  'withdrawn_at',
+  'withdrawal_timeliness',
+  'created_at',
+  'updated_at',
+]);
+
+/** A record's values in RECORD_COLUMNS order (spelled out: a generic loop over names costs more than the insert). */
+export const recordValues = (r: RecordsTable): unknown[] => [
+  r.id,
+  r.item_code,
+  r.item_version,
+  r.department_id,
+  r.department_code,
+  r.record_key,
+  r.subject_id ?? null,
+  r.match_method ?? null,
+  r.subject_type ?? null,
+  r.subject_name ?? null,
+  r.subject_uscc ?? null,
+  r.subject_org_code ?? null,
+  r.subject_registration_number ?? null,
+  r.subject_id_hash ?? null,
+  r.subject_id_masked ?? null,
+  r.decision_date ?? null,
+  r.class ?? null,
+  r.class_source ?? null,
+  r.status,
+  r.version,
+  r.payload,
+  r.protected_payload ?? null,
+  r.content_hash,
+  r.publication_deadline ?? null,
+  r.published_at ?? null,
+  r.timeliness ?? null,
+  r.min_end ?? null,
+  r.max_end ?? null,
+  r.publication_ended_at ?? null,
+  r.revoked_on ?? null,
+  r.withdrawal_reason ?? null,
+  r.withdrawal_deadline ?? null,
+  r.withdrawn_at ?? null,
+  r.withdrawal_timeliness ?? null,
+  r.created_at,
+  r.updated_at,
+];
+
+export const VERSION_COLUMNS = allColumns<RecordVersionsTable>()([
+  'record_id',
+  'version',
+  'change',
+  'payload',
+  'protected_payload',
+  'content_hash',
+  'classification',
+  'subject_id',
+  'status',
+  'batch_id',
+  'department_id',
+  'actor_kind',
+  'actor_id',
+  'actor_name',
+  'at',
+  'file_hash',
+  'channel',
+  'note',
+]);
+
+/** A version's values in VERSION_COLUMNS order. */
+export const versionValues = (v: RecordVersionsTable): unknown[] => [
+  v.record_id,
+  v.version,
+  v.change,
+  v.payload,
+  v.protected_payload ?? null,
+  v.content_hash,
+  v.classification ?? null,
+  v.subject_id ?? null,
+  v.status,
+  v.batch_id ?? null,
+  v.department_id,
+  v.actor_kind,
+  v.actor_id ?? null,
+  v.actor_name,
+  v.at,
+  v.file_hash ?? null,
+  v.channel,
+  v.note ?? null,
+];
+
 export async function insertRecords(executor: Executor, rows: readonly RecordsTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += RECORD_INSERT_CHUNK) {
-    await db(executor)
-      .insertInto('records')
-      .values(rows.slice(i, i + RECORD_INSERT_CHUNK))
-      .execute();
-  }
+  await insertRows(executor, 'records', RECORD_COLUMNS, rows, recordValues, RECORD_INSERT_CHUNK);
 }
 
 export async function insertVersions(executor: Executor, rows: readonly RecordVersionsTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += VERSION_INSERT_CHUNK) {
-    await db(executor)
-      .insertInto('record_versions')
-      .values(rows.slice(i, i + VERSION_INSERT_CHUNK))
-      .execute();
-  }
+  await insertRows(executor, 'record_versions', VERSION_COLUMNS, rows, versionValues, VERSION_INSERT_CHUNK);
 }
 
 /** Writes the next state of a record if nobody changed it since `expectedVersion` was read. */

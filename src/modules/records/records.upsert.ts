@@ -10,16 +10,16 @@ import type { Caller } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { calendarWarnings, type CalendarWarning } from '../calendar';
-import { getCatalogItem } from '../catalog';
+import { getCatalogItem, type CatalogItem } from '../catalog';
 import { findDepartmentByCode } from '../identity';
 import { assertOwnDepartment, assertPermission, RECORDS_SUBMIT } from './records.access';
-import { loadDeadlineCalendar } from './records.calendar';
+import { loadDeadlineCalendar, type DeadlineCalendar } from './records.calendar';
 import { shanghaiDate } from './records.dates';
 import { keyMissing, concurrentRecordChange, notAProvider, unknownDepartment } from './records.errors';
 import {
   conditionsHold,
-  contentHashOf,
   decisionDateOf,
+  digestPayload,
   penaltyKindsOf,
   planFor,
   protectPayload,
@@ -83,6 +83,8 @@ interface Prepared {
   readonly row: UpsertRow;
   readonly key: string;
   readonly hash: string;
+  /** The canonical payload when it holds no ID number (its stored form too). */
+  readonly plainJson: string | null;
   readonly subject: SubjectAsSubmitted;
 }
 
@@ -106,6 +108,52 @@ type Provenance = Pick<
   'batch_id' | 'department_id' | 'actor_kind' | 'actor_id' | 'actor_name' | 'at' | 'file_hash' | 'channel'
 >;
 
+type Deadline = { readonly date: string; readonly missingYears: readonly number[] };
+
+/**
+ * Publication deadlines by decision date, per calendar (a new calendar is a
+ * new object) and period: the rows of an import share a few hundred dates.
+ */
+const deadlineCache = new WeakMap<DeadlineCalendar, Map<number, Map<string, Deadline>>>();
+function deadlinesOf(calendar: DeadlineCalendar, workingDays: number): Map<string, Deadline> {
+  let byDays = deadlineCache.get(calendar);
+  if (!byDays) deadlineCache.set(calendar, (byDays = new Map<number, Map<string, Deadline>>()));
+  let byDate = byDays.get(workingDays);
+  if (!byDate) byDays.set(workingDays, (byDate = new Map<string, Deadline>()));
+  return byDate;
+}
+
+interface Target {
+  readonly department: NonNullable<Awaited<ReturnType<typeof findDepartmentByCode>>>;
+  readonly item: CatalogItem;
+  readonly plan: ItemPlan;
+}
+
+/**
+ * The department and item version a call writes to, read once per
+ * transaction: an import calls once per chunk of rows, and within one
+ * transaction they are what its first chunk read.
+ */
+const targets = new WeakMap<Executor, Map<string, Target>>();
+async function targetOf(tx: Executor, input: UpsertInput): Promise<Target> {
+  let byKey = targets.get(tx);
+  // Outside a transaction nothing bounds how long a cached answer would live: read afresh.
+  if (!byKey) {
+    byKey = new Map();
+    if (tx.isTransaction) targets.set(tx, byKey);
+  }
+  const key = `${input.departmentCode}\u0000${input.itemCode}\u0000${input.itemVersion}`;
+  let target = byKey.get(key);
+  if (!target) {
+    const department = await findDepartmentByCode(tx, input.departmentCode);
+    if (!department) throw unknownDepartment(input.departmentCode);
+    const item = await getCatalogItem(tx, input.itemCode, input.itemVersion);
+    target = { department, item, plan: planFor(item) };
+    byKey.set(key, target);
+  }
+  return target;
+}
+
 /**
  * Creates, corrects or leaves unchanged each row's record, in the caller's
  * transaction (never commits). Same department + item + record key and same
@@ -119,14 +167,11 @@ export async function upsertRecords(
   env: RecordsEnv,
 ): Promise<UpsertRowResult[]> {
   assertPermission(caller, RECORDS_SUBMIT);
-  const department = await findDepartmentByCode(tx, input.departmentCode);
-  if (!department) throw unknownDepartment(input.departmentCode);
+  const { department, item, plan } = await targetOf(tx, input);
   assertOwnDepartment(caller, department.id, department.code);
-  const item = await getCatalogItem(tx, input.itemCode, input.itemVersion);
   if (!item.providingDepartments.includes(department.code)) throw notAProvider(item.code, department.code);
   if (input.rows.length === 0) return [];
 
-  const plan = planFor(item);
   const { protector, settings } = env;
   const now = clockOf(env);
   const at = now.toISOString();
@@ -135,12 +180,8 @@ export async function upsertRecords(
   const prepared: Prepared[] = input.rows.map((row) => {
     const key = recordKeyOf(plan, row.payload, protector);
     if (key === null) throw keyMissing(item.code, row.rowNumber, item.identityKey);
-    return {
-      row,
-      key,
-      hash: contentHashOf(plan, row.payload, row.classification ?? null, protector),
-      subject: subjectOf(plan, row.payload, protector),
-    };
+    const { hash, plainJson } = digestPayload(plan, row.payload, row.classification ?? null, protector);
+    return { row, key, hash, plainJson, subject: subjectOf(plan, row.payload, protector) };
   });
 
   // Phase 1: which rows create, correct or repeat a record (earlier rows of this call count).
@@ -176,13 +217,15 @@ export async function upsertRecords(
 
   // Phase 3: the next state of each record, in row order.
   const calendar = await loadDeadlineCalendar(tx);
-  const deadlines = new Map<string, { readonly date: string; readonly missingYears: readonly number[] }>();
+  const known = deadlinesOf(calendar, settings.publicationWorkingDays);
+  const deadlines = new Map<string, Deadline>();
   const deadlineOf = (decisionDate: string) => {
-    let d = deadlines.get(decisionDate);
+    let d = known.get(decisionDate);
     if (!d) {
       d = calendar.addWorkingDays(decisionDate, settings.publicationWorkingDays);
-      deadlines.set(decisionDate, d);
+      known.set(decisionDate, d);
     }
+    deadlines.set(decisionDate, d);
     return d;
   };
   const provenance: Provenance = {
@@ -225,7 +268,14 @@ export async function upsertRecords(
       subject_id: next.row.subject_id,
       status: next.row.status,
       note: null,
-      ...provenance,
+      batch_id: provenance.batch_id,
+      department_id: provenance.department_id,
+      actor_kind: provenance.actor_kind,
+      actor_id: provenance.actor_id,
+      actor_name: provenance.actor_name,
+      at: provenance.at,
+      file_hash: provenance.file_hash,
+      channel: provenance.channel,
     });
     rowState.set(change.index, {
       subjectMatched: next.row.subject_id !== null,
@@ -352,7 +402,7 @@ function nextState(
     else timeliness = ctx.receiptDate > deadline ? 'overdue' : 'pending';
   }
 
-  const stored = protectPayload(plan, payload, protector);
+  const stored = protectPayload(plan, payload, protector, p.plainJson);
   const s = p.subject;
   const row: RecordsTable = {
     id: prev?.id ?? newId(),

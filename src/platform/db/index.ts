@@ -7,6 +7,7 @@ import { openPostgres } from './postgres';
 import { openSqlite, sqliteHelpers } from './sqlite';
 import { postgresHelpers } from './postgres';
 import { translateDbError } from './errors';
+import { registerDialect } from './dialect-of';
 import type { Db, Dialect, DialectHelpers, Executor } from './types';
 
 export type { Db, Dialect, DialectHelpers, Executor } from './types';
@@ -15,19 +16,25 @@ export { ConstraintViolation, isUniqueViolation, translateDbError } from './erro
 export { migrateToLatest, type MigrationSet, type ModuleMigration } from './migrator';
 export { escapeLike } from './like';
 export { precompiled } from './precompiled';
+export { insertRows } from './insert-rows';
+export { dialectOf } from './dialect-of';
 
 export function helpersFor(dialect: Dialect): DialectHelpers {
   return dialect === 'postgres' ? postgresHelpers : sqliteHelpers;
 }
 
 function wrap(dialect: Dialect, kysely: Executor): Db {
+  registerDialect(kysely, dialect);
   return {
     dialect,
     kysely,
     helpers: helpersFor(dialect),
     async transaction(fn) {
       try {
-        return await kysely.transaction().execute((tx) => fn(tx));
+        return await kysely.transaction().execute((tx) => {
+          registerDialect(tx, dialect);
+          return fn(tx);
+        });
       } catch (error) {
         throw translateDbError(error);
       }

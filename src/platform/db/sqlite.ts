@@ -3,11 +3,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DialectHelpers, Executor } from './types';
+import { EACH_ROW } from './insert-rows';
 
 /** Opens the SQLite file in WAL mode with the pragmas the platform relies on. */
 export function openSqlite(file: string): Executor {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const database = new Database(file);
+  // A new database gets 16 KiB pages (an existing one keeps its own): a credit record is
+  // about 1.3 KB with its version, and an import of a million of them writes ~3 GB. Against
+  // 4 KiB pages that is a third less b-tree work and a checkpoint half as long.
+  database.pragma('page_size = 16384');
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
@@ -33,12 +38,36 @@ function cacheStatements(database: Database.Database): void {
     if (statement) {
       cache.delete(source);
     } else {
-      statement = prepare(source);
+      const eachRow = EACH_ROW.exec(source);
+      statement = eachRow
+        ? eachRowStatement(prepare(source.slice(eachRow[0].length)), Number(eachRow[1]))
+        : prepare(source);
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     }
     cache.set(source, statement);
     return statement;
   }) as typeof database.prepare;
+}
+
+/**
+ * A one-row statement given a list of rows' values (`insertRows` marks it):
+ * run once per row, with no statement journal (see insertRows).
+ */
+function eachRowStatement(one: Database.Statement, width: number): Database.Statement {
+  const run = (rows: readonly unknown[]): Database.RunResult => {
+    let changes = 0;
+    let lastInsertRowid: number | bigint = 0;
+    for (const values of rows) {
+      if (!Array.isArray(values) || values.length !== width) {
+        throw new Error(`insertRows: a row must be an array of ${width} values`);
+      }
+      const result = one.run(values);
+      changes += result.changes;
+      lastInsertRowid = result.lastInsertRowid;
+    }
+    return { changes, lastInsertRowid };
+  };
+  return { reader: false, run } as unknown as Database.Statement;
 }
 
 const ftsName = (table: string, column: string) => `${table}_${column}_fts`;
