@@ -3,7 +3,7 @@
  * or JSON records), how their cells reach validation, and the downloadable
  * error report and template.
  */
-import { stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -130,20 +130,30 @@ export interface CheckedSource {
   close(): Promise<void>;
 }
 
-/** Rows per batch handed from reading to writing. */
+/** Rows per batch handed from reading to writing, and the characters of cells that end one sooner. */
 const BATCH_ROWS = 250;
+const BATCH_CHARS = 1_000_000;
 /** Batches a reader thread may have sent ahead of the writer (bounds the memory in flight). */
 const BATCHES_AHEAD = 4;
 /**
- * Files from this size (about 15,000 rows of a penalty file) are read and
- * validated on a worker thread while the batch is written on this one: the
- * two halves of an import take about as long as each other, and starting a
- * worker (half a second to a second) pays only for a large file.
+ * CSV files from this size are read and validated on a worker thread while
+ * the batch is written on this one: the two halves of an import take about
+ * as long as each other, and starting the thread (about a second: it loads
+ * the validation code through tsx) pays only for a large file.
  * XINYONG_INGEST_WORKER_MIN_BYTES overrides it (0: always, `off`: never).
  */
-const WORKER_MIN_BYTES = 8 * 2 ** 20;
-/** Heap limits of the reader thread: what it holds is its code and a few batches. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 24 };
+const WORKER_MIN_BYTES = 32 * 2 ** 20;
+/**
+ * The reader thread's heap. Old generation: its code (~35 MB), the keys kept
+ * in memory (at most ~20 MB) and a few batches, with room to spare, for a
+ * thread out of memory fails the batch; unbounded, V8 lets it grow past
+ * 200 MB before collecting. Young generation: reading makes short-lived
+ * strings by the million (24 MB: 2.9 s of scavenges per 200,000 rows; 48 MB:
+ * 1.4 s, for 8 MB more).
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 48 };
+/** A reader thread is running (or about to start): there is one at a time. */
+let readerBusy = false;
 
 /** The row's identity in the file: two rows with the same one are the same record twice. */
 function recordKey(item: CatalogItem, payload: Record<string, unknown>): string {
@@ -165,45 +175,58 @@ function duplicateInFile(item: CatalogItem, key: string, firstRow: number): RowE
 }
 
 /** The first row of each record key seen so far in a file. */
-interface FirstRows {
+export interface FirstRows {
   /** The earlier row with `key`; undefined (and `row` remembered) when there is none. */
   firstOf(key: string, row: number): number | undefined;
   close(): void;
 }
 
-function firstRowsInMemory(): FirstRows {
-  const seen = new Map<string, number>();
-  return {
-    firstOf(key, row) {
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, row);
-      return first;
-    },
-    close: () => seen.clear(),
-  };
-}
+/**
+ * Keys kept in memory before they all move to disk: a Map holds about 80
+ * bytes per document number; a key of many characters counts as several.
+ */
+const FIRST_ROWS_IN_MEMORY = 250_000;
+const KEY_CHARS_PER_ENTRY = 24;
 
 /**
- * The same, in a private temporary SQLite database on disk (deleted when
- * closed): its memory stays at its page cache whatever the size of the
- * file, where a Map of a million document numbers holds about 80 MB.
+ * The same for a file of any size: in memory for its first keys, then in a
+ * private temporary SQLite database on disk (deleted when closed), whose
+ * memory stays at its page cache however many rows follow.
  */
-function firstRowsOnDisk(): FirstRows {
-  const db = new Database('');
-  db.pragma('journal_mode = OFF');
-  db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -8192');
-  db.exec('CREATE TABLE first_rows (key TEXT PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID');
-  const insert = db.prepare('INSERT INTO first_rows (key, row) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
-  const select = db.prepare('SELECT row FROM first_rows WHERE key = ?').pluck();
-  // One transaction for the whole file: nothing here needs to outlive the batch.
-  db.exec('BEGIN');
+export function firstRowsBounded(inMemory = FIRST_ROWS_IN_MEMORY): FirstRows {
+  const seen = new Map<string, number>();
+  let weight = 0;
+  let disk: { db: Database.Database; insert: Database.Statement; select: Database.Statement } | null = null;
+  const toDisk = () => {
+    const db = new Database('');
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -8192');
+    db.exec('CREATE TABLE first_rows (key TEXT PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID');
+    // One transaction for the whole file: nothing here needs to outlive the batch.
+    db.exec('BEGIN');
+    const insert = db.prepare('INSERT INTO first_rows (key, row) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
+    for (const [key, row] of seen) insert.run(key, row);
+    seen.clear();
+    return { db, insert, select: db.prepare('SELECT row FROM first_rows WHERE key = ?').pluck() };
+  };
   return {
     firstOf(key, row) {
-      if (insert.run(key, row).changes === 1) return undefined;
-      return select.get(key) as number;
+      if (!disk) {
+        const first = seen.get(key);
+        if (first !== undefined) return first;
+        seen.set(key, row);
+        weight += 1 + Math.floor(key.length / KEY_CHARS_PER_ENTRY);
+        if (weight >= inMemory) disk = toDisk();
+        return undefined;
+      }
+      if (disk.insert.run(key, row).changes === 1) return undefined;
+      return disk.select.get(key) as number;
     },
-    close: () => db.close(),
+    close: () => {
+      seen.clear();
+      disk?.db.close();
+    },
   };
 }
 
@@ -215,8 +238,10 @@ async function* checkedBatches(
   seen: FirstRows,
 ): AsyncGenerator<CheckedRow[], void, undefined> {
   let batch: CheckedRow[] = [];
+  let chars = 0;
   try {
     for await (const { rowNumber, cells } of opened.rows) {
+      for (const cell of cells) chars += cell.length;
       const result = validateCells(item, opened.mapping, cells, context);
       if (!result.ok) {
         batch.push({ rowNumber, cells, errors: result.errors });
@@ -229,9 +254,10 @@ async function* checkedBatches(
             : { rowNumber, cells, errors: [duplicateInFile(item, key, first)] },
         );
       }
-      if (batch.length >= BATCH_ROWS) {
+      if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) {
         yield batch;
         batch = [];
+        chars = 0;
       }
     }
     if (batch.length > 0) yield batch;
@@ -240,16 +266,37 @@ async function* checkedBatches(
   }
 }
 
+/**
+ * A CSV file from the threshold size: read on a worker thread. XLSX files
+ * (zip archives) stay here: their reader may hold a large shared-strings
+ * table, which the reader thread's bounded heap is not sized for.
+ */
 async function useWorker(source: BatchSource): Promise<boolean> {
-  if (source.kind !== 'file' || !isMainThread) return false;
+  // One reader thread at a time: a second large upload meanwhile is read here rather than
+  // adding another thread's memory (the batches queue for the database anyway).
+  if (source.kind !== 'file' || !isMainThread || readerBusy) return false;
   const setting = process.env.XINYONG_INGEST_WORKER_MIN_BYTES?.trim();
   if (setting === 'off') return false;
-  const threshold = setting ? Number(setting) : WORKER_MIN_BYTES;
-  const size = await stat(source.path).then(
-    (s) => s.size,
-    () => 0,
-  );
-  return size >= (Number.isFinite(threshold) ? threshold : WORKER_MIN_BYTES);
+  const threshold = setting && Number.isFinite(Number(setting)) ? Number(setting) : WORKER_MIN_BYTES;
+  readerBusy = true; // reserved now; released below, or when the thread exits
+  let use = false;
+  try {
+    const file = await open(source.path, 'r');
+    try {
+      const { size } = await file.stat();
+      if (size >= threshold) {
+        const head = Buffer.alloc(2);
+        await file.read(head, 0, 2, 0);
+        use = !(head[0] === 0x50 && head[1] === 0x4b); // "PK": a zip, so XLSX
+      }
+    } finally {
+      await file.close();
+    }
+  } catch {
+    // Whatever is wrong with the file, reading it here reports it.
+  }
+  if (!use) readerBusy = false;
+  return use;
 }
 
 /**
@@ -268,7 +315,7 @@ export async function checkSource(
     if (opened) return opened;
   }
   const opened = await openSource(item, source);
-  const batches = checkedBatches(item, opened, context, firstRowsInMemory());
+  const batches = checkedBatches(item, opened, context, firstRowsBounded());
   return {
     format: opened.format,
     headers: opened.headers,
@@ -379,7 +426,7 @@ async function runReader(data: ReaderData): Promise<void> {
   try {
     opened = await openSource(data.item, { kind: 'file', path: data.path, fileName: '' });
     post({ type: 'opened', format: opened.format, headers: [...opened.headers], warnings: opened.warnings });
-    for await (const rows of checkedBatches(data.item, opened, data.context, firstRowsOnDisk())) {
+    for await (const rows of checkedBatches(data.item, opened, data.context, firstRowsBounded())) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits -= 1;
       post({ type: 'rows', rows });
@@ -428,8 +475,10 @@ async function checkOnWorker(item: CatalogItem, path: string, context: IngestCon
       resourceLimits: WORKER_LIMITS,
     });
   } catch {
+    readerBusy = false;
     return null;
   }
+  worker.once('exit', () => (readerBusy = false));
   const queue: CheckedRow[][] = [];
   let ended = false;
   let failure: Error | null = null;
@@ -479,8 +528,6 @@ async function checkOnWorker(item: CatalogItem, path: string, context: IngestCon
     if (failed instanceof AppError) throw failed;
     return null;
   }
-  let waited = 0;
-  let waits = 0;
   async function* read(): AsyncGenerator<CheckedRow[], void, undefined> {
     try {
       for (;;) {
@@ -491,14 +538,8 @@ async function checkOnWorker(item: CatalogItem, path: string, context: IngestCon
           continue;
         }
         if (failure) throw failure;
-        if (ended) {
-          if (process.env.XY_DEBUG) console.error('waited for the reader', waited.toFixed(0), 'ms in', waits, 'waits');
-          return;
-        }
-        const t0 = performance.now();
+        if (ended) return;
         await new Promise<void>((resolve) => (notify = resolve));
-        waited += performance.now() - t0;
-        waits += 1;
       }
     } finally {
       await worker.terminate();

@@ -1,14 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../platform/testing';
-import { readerThreadsStarted } from './ingest.pipeline';
-import { clerkKey, penaltyFixture, registerFixtureSubjects, toCsv } from './ingest.test-support';
+import { firstRowsBounded, readerThreadsStarted } from './ingest.pipeline';
+import { clerkKey, penaltyFixture, registerFixtureSubjects, toCsv, toXlsx } from './ingest.test-support';
 
 /**
  * A large file is read and validated on a worker thread (ingest.pipeline.ts);
  * XINYONG_INGEST_WORKER_MIN_BYTES=0 sends every file there, `off` none. The
  * answers must not tell the two apart.
  */
-describe('ingest: files read on a worker thread', () => {
+// Each upload may start a thread that loads the validation code: allow for a loaded machine.
+describe('ingest: files read on a worker thread', { timeout: 120_000 }, () => {
   let t: TestApp;
   let key: string;
   const setting = process.env.XINYONG_INGEST_WORKER_MIN_BYTES;
@@ -86,6 +87,13 @@ describe('ingest: files read on a worker thread', () => {
     expect(rejected.body).toMatchObject({ status: 'rejected', rowsRead: 300, rejected: 1, created: 0 });
   });
 
+  it('reads an XLSX file here whatever its size (its reader may hold large shared strings)', async () => {
+    const started = readerThreadsStarted();
+    const response = await upload(await toXlsx(t, await penaltyFixture(t, 3, 24)), 'worker');
+    expect(response.body).toMatchObject({ status: 'committed', created: 3 });
+    expect(readerThreadsStarted()).toBe(started);
+  });
+
   it('fails the batch, changing nothing, when the file turns bad after its first batches', async () => {
     const rows = await penaltyFixture(t, 600, 23);
     const csv = (await toCsv(t, rows)).toString('utf8');
@@ -96,5 +104,25 @@ describe('ingest: files read on a worker thread', () => {
     expect(onWorker.status).toBe(here.status);
     expect(onWorker.body).toMatchObject({ status: 'failed', created: 0 });
     expect(onWorker.body.failure).toEqual(here.body.failure);
+  });
+});
+
+describe('ingest: repeated records in a file', () => {
+  it('finds the first row of a key in memory, then on disk once there are many keys', () => {
+    const seen = firstRowsBounded(3);
+    try {
+      expect(seen.firstOf('京海市监罚〔2026〕1号', 2)).toBeUndefined();
+      expect(seen.firstOf('京海市监罚〔2026〕2号', 3)).toBeUndefined();
+      expect(seen.firstOf('京海市监罚〔2026〕1号', 4)).toBe(2);
+      // The third key moves them all to disk.
+      expect(seen.firstOf('京海市监罚〔2026〕3号', 5)).toBeUndefined();
+      expect(seen.firstOf('京海市监罚〔2026〕1号', 6)).toBe(2);
+      expect(seen.firstOf('京海市监罚〔2026〕3号', 7)).toBe(5);
+      expect(seen.firstOf('京海市监罚〔2026〕4号', 8)).toBeUndefined();
+      expect(seen.firstOf('京海市监罚〔2026〕4号', 9)).toBe(8);
+      expect(seen.firstOf('京海市监罚〔2026〕2号', 10)).toBe(3);
+    } finally {
+      seen.close();
+    }
   });
 });

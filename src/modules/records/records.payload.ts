@@ -83,9 +83,15 @@ const codesOf = (pattern: RegExp) => {
   for (let c = 0; c <= 0xffff; c++) if (one.test(String.fromCharCode(c))) set.add(c);
   return set;
 };
-const OPENING_CODES = codesOf(OPENING);
-const CLOSING_CODES = codesOf(CLOSING);
-const DROPPED_CODES = codesOf(/[\s\u200B-\u200D\u2060\uFEFF]/);
+/** What each code unit becomes: 1 '[', 2 ']', 3 dropped, 0 kept (half-width, upper-case). Built on first use. */
+let codeRoles: Uint8Array | null = null;
+function rolesOfCodes(): Uint8Array {
+  const roles = new Uint8Array(0x10000);
+  for (const c of codesOf(/[\s\u200B-\u200D\u2060\uFEFF]/)) roles[c] = 3;
+  for (const c of codesOf(CLOSING)) roles[c] = 2;
+  for (const c of codesOf(OPENING)) roles[c] = 1;
+  return roles;
+}
 
 /**
  * One identity-key value, normalised so that re-typings of the same document
@@ -93,12 +99,14 @@ const DROPPED_CODES = codesOf(/[\s\u200B-\u200D\u2060\uFEFF]/);
  * form of bracket (the rules of `normalizeKeyPartByRules`, in one pass).
  */
 export function normalizeKeyPart(value: string): string {
+  const roles = (codeRoles ??= rolesOfCodes());
   let out = '';
   for (let i = 0; i < value.length; i++) {
     let c = value.charCodeAt(i);
-    if (OPENING_CODES.has(c)) out += '[';
-    else if (CLOSING_CODES.has(c)) out += ']';
-    else if (DROPPED_CODES.has(c)) continue;
+    const role = roles[c];
+    if (role === 1) out += '[';
+    else if (role === 2) out += ']';
+    else if (role === 3) continue;
     else {
       if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
       if (c >= 0x61 && c <= 0x7a) c -= 0x20;

@@ -31,6 +31,8 @@ export const postgresHelpers: DialectHelpers = {
   supportsSkipLocked: true,
   autoIncrementType: 'bigserial',
 
+  withBulkWrite: (_db, fn) => fn(),
+
   async currentSchema(db) {
     const result = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
     return result.rows[0]?.schema;

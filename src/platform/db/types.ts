@@ -44,6 +44,12 @@ export interface DialectHelpers {
   currentSchema(db: Executor): Promise<string | undefined>;
   /** Makes ready what the database needs before migrations (extensions, pragmas). */
   prepare(db: Executor): Promise<void>;
+  /**
+   * Runs `fn` (typically one large transaction) with the connection tuned for
+   * writing many rows, and restores it afterwards: on SQLite a larger page
+   * cache; nothing on PostgreSQL.
+   */
+  withBulkWrite<T>(db: Executor, fn: () => Promise<T>): Promise<T>;
 }
 
 export interface Db {
