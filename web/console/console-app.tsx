@@ -13,6 +13,12 @@ const LoginPage = lazyNamed(() => import('./auth/login-page'), 'LoginPage');
 const ConsoleLayout = lazyNamed(() => import('./layout/console-layout'), 'ConsoleLayout');
 const HomePage = lazyNamed(() => import('./home/home-page'), 'HomePage');
 const ConsoleNotFound = lazyNamed(() => import('./console-not-found'), 'ConsoleNotFound');
+// One lazy chunk per feature: each owns its routes below its path.
+const DashboardRoutes = lazyNamed(() => import('./dashboard/dashboard-routes'), 'DashboardRoutes');
+const IngestRoutes = lazyNamed(() => import('./ingest/ingest-routes'), 'IngestRoutes');
+const RecordsRoutes = lazyNamed(() => import('./records/records-routes'), 'RecordsRoutes');
+const LookupRoutes = lazyNamed(() => import('./lookup/lookup-routes'), 'LookupRoutes');
+const AdminRoutes = lazyNamed(() => import('./admin/admin-routes'), 'AdminRoutes');
 
 /** The staff console, served by the platform at /console and /console/*. */
 export function ConsoleApp() {
@@ -43,6 +49,11 @@ function ConsoleRoutes() {
           }
         >
           <Route index element={<HomePage />} />
+          <Route path="dashboard/*" element={<DashboardRoutes />} />
+          <Route path="ingest/*" element={<IngestRoutes />} />
+          <Route path="records/*" element={<RecordsRoutes />} />
+          <Route path="lookup/*" element={<LookupRoutes />} />
+          <Route path="admin/*" element={<AdminRoutes />} />
           <Route path="*" element={<ConsoleNotFound />} />
         </Route>
       </Routes>

@@ -2,9 +2,14 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enMessages from './locales/en.json';
 import zhMessages from './locales/zh-CN.json';
+import type { ConsoleMessages } from '../console/console-messages';
 
-/** Chinese is the authoritative text; every other language must have the same keys. */
-export type Messages = typeof zhMessages;
+/**
+ * Chinese is the authoritative text; every other language must have the same
+ * keys. The console's feature texts are added at run time by the console
+ * (web/console/console-messages.ts) and typed here so `t()` checks them too.
+ */
+export type Messages = typeof zhMessages & ConsoleMessages;
 
 export const languages = [
   { code: 'zh-CN', label: '中文' },
@@ -18,7 +23,7 @@ export const defaultLanguage: Language = 'zh-CN';
 const storageKey = 'xy.lang';
 
 // Typed assignment: a key missing from en.json is a compile error, not a blank label.
-const en: Messages = enMessages;
+const en: typeof zhMessages = enMessages;
 
 function isLanguage(value: unknown): value is Language {
   return languages.some((language) => language.code === value);

@@ -1,6 +1,6 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { App, Button, Grid, Layout, Menu } from 'antd';
-import { useState } from 'react';
+import { App, Button, Grid, Layout, Menu, Spin } from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { describeError } from '../../shared/error-message';
@@ -78,7 +78,10 @@ export function ConsoleLayout() {
         </Layout.Header>
         <Layout.Content className="console-layout__content">
           <main>
-            <Outlet />
+            {/* A feature's chunk loads here, keeping the menu and header in place. */}
+            <Suspense fallback={<Spin className="console-layout__loading" aria-label={t('common.loading')} />}>
+              <Outlet />
+            </Suspense>
           </main>
         </Layout.Content>
       </Layout>

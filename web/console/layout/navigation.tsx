@@ -1,17 +1,33 @@
 import { HomeOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Messages } from '../../shared/i18n';
+import { adminNavigation } from '../admin/admin-navigation';
+import { dashboardNavigation } from '../dashboard/dashboard-navigation';
+import { ingestNavigation } from '../ingest/ingest-navigation';
+import { lookupNavigation } from '../lookup/lookup-navigation';
+import { recordsNavigation } from '../records/records-navigation';
 
-/** One side-menu entry. Later features add theirs here; `roles` limits who sees it. */
+type Feature = 'admin' | 'dashboard' | 'ingest' | 'lookup' | 'records';
+/** A text key: `console.menu.*` or a key of a feature's messages. */
+export type NavigationLabel =
+  | `console.menu.${keyof Messages['console']['menu']}`
+  | { [F in Feature]: `${F}.${keyof Messages[F] & string}` }[Feature];
+
+/** One side-menu entry. Each feature folder lists its own; `roles` limits who sees it. */
 export interface NavigationItem {
   path: string;
-  label: `console.menu.${keyof Messages['console']['menu']}`;
+  label: NavigationLabel;
   icon: ReactNode;
   roles?: readonly string[];
 }
 
 export const navigation: readonly NavigationItem[] = [
   { path: '/', label: 'console.menu.home', icon: <HomeOutlined /> },
+  ...dashboardNavigation,
+  ...ingestNavigation,
+  ...recordsNavigation,
+  ...lookupNavigation,
+  ...adminNavigation,
 ];
 
 export function visibleNavigation(roles: readonly string[]): NavigationItem[] {

@@ -1,0 +1,25 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router-dom';
+import { useDocumentTitle } from '../../shared/use-document-title';
+
+/** The ingest feature's pages, routed under /console/ingest/*. */
+export function IngestRoutes() {
+  return (
+    <Routes>
+      <Route index element={<Placeholder />} />
+    </Routes>
+  );
+}
+
+function Placeholder() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('ingest.title'));
+  return (
+    <div className="console-page">
+      <Typography.Title level={1} className="console-page__title">
+        {t('ingest.title')}
+      </Typography.Title>
+    </div>
+  );
+}
