@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -398,6 +398,39 @@ describe('readTable: XLSX', () => {
   it('refuses a workbook whose first sheet is empty', async () => {
     const bytes = await xlsx((workbook) => workbook.addWorksheet('空'));
     expect((await refusal(() => readTable({ bytes }))).code).toBe('ingest.file_empty');
+  });
+
+  it('reads the same rows when the shared strings move to disk, and deletes every temporary file', async () => {
+    const bytes = await xlsx((workbook) => {
+      const sheet = workbook.addWorksheet('数据');
+      sheet.addRow(['名称', '文书号', '说明']);
+      for (let i = 0; i < 500; i += 1)
+        sheet.addRow([
+          `北京第${i}号科技有限公司`,
+          `京海市监罚〔2026〕${i}号`,
+          i % 7 === 0 ? { richText: [{ text: '富' }, { text: '文本', font: { bold: true } }] } : '',
+        ]);
+      workbook.addWorksheet('字典').addRows([['甲'], ['乙']]);
+    });
+    const ours = () =>
+      readdirSync(tmpdir()).filter(
+        (name) => name.startsWith(`tmp-${process.pid}-`) || name.startsWith('xinyong-xlsx-'),
+      );
+    const before = ours().length;
+    const read = async (inMemory?: number) => {
+      const out = [];
+      for await (const row of xlsxRows(Readable.from([bytes]), { maxColumns: 10, maxCellBytes: 1024 }, inMemory))
+        out.push(row);
+      return out;
+    };
+    const inMemory = await read();
+    const onDisk = await read(64);
+    expect(onDisk).toEqual(inMemory);
+    expect(onDisk).toHaveLength(501);
+    expect(onDisk[1]!.cells).toEqual(['北京第0号科技有限公司', '京海市监罚〔2026〕0号', '富文本']);
+    expect(onDisk[500]!.cells).toEqual(['北京第499号科技有限公司', '京海市监罚〔2026〕499号']);
+    // The worksheets' copies are deleted in the background once the first sheet is read.
+    await expect.poll(() => ours().length).toBe(before);
   });
 
   it('reads every row of a larger sheet with its row number', async () => {

@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { isTableReadError, xlsxCorrupt } from './table-errors';
+import { sharedStrings, type SharedStrings } from './shared-strings';
 import { checkRowLimits, type RawRow, type TableLimits } from './table-rows';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
@@ -81,10 +82,14 @@ export function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
   return '';
 }
 
-function rowCells(row: ExcelJS.Row): string[] {
+function rowCells(row: ExcelJS.Row, strings: SharedStrings): string[] {
   const cells: string[] = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
-    const text = cellText(cell.value, cell.numFmt);
+    const value = cell.value as ExcelJS.CellValue | { sharedString: number };
+    const text =
+      value !== null && typeof value === 'object' && 'sharedString' in value
+        ? strings.get(value.sharedString)
+        : cellText(value, cell.numFmt);
     if (text === '') return;
     while (cells.length < column - 1) cells.push('');
     cells[column - 1] = text;
@@ -107,32 +112,84 @@ async function nextOf<T>(iterator: AsyncIterator<T>, failed: Promise<never>): Pr
   return Promise.race([iterator.next(), failed]);
 }
 
+/**
+ * What exceljs' `parse()` yields with `sharedStrings: 'emit'`: each shared
+ * string as `{ index, text }` (not wrapped in an event, unlike the rest), and
+ * each worksheet, read after every shared string is known.
+ */
+type ParseItem =
+  { index: number; text: string | { richText: { text: string }[] } | null } | { eventType: string; value: unknown };
+
+/** A worksheet reader as far as closing it goes: `iterator` is the stream of its temporary copy. */
+type OpenWorksheet = { iterator?: { destroy?: () => void } };
+
 /** Non-blank rows of the first worksheet with their Excel row numbers. */
-export async function* xlsxRows(source: Readable, limits: TableLimits): AsyncGenerator<RawRow, void, undefined> {
+export async function* xlsxRows(
+  source: Readable,
+  limits: TableLimits,
+  sharedStringsInMemory?: number,
+): AsyncGenerator<RawRow, void, undefined> {
   const failed = failureOf(source);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
-    sharedStrings: 'cache',
+    // Emitted, not cached by exceljs: the table of a large file moves to disk (shared-strings.ts).
+    sharedStrings: 'emit',
     // Styles carry the number formats that say a number is a date.
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const sheets = reader[Symbol.asyncIterator]();
+  const strings = sharedStrings(sharedStringsInMemory);
+  // Set once the zip has been read through and its worksheets are being handed over.
+  let sheet: OpenWorksheet | null = null;
+  const items = (reader as unknown as { parse(): AsyncGenerator<ParseItem> }).parse();
   try {
-    // Only the first worksheet holds data: templates keep their dictionaries on later, hidden sheets.
-    const first = await nextOf(sheets, failed);
-    if (first.done) return;
-    const rows = first.value[Symbol.asyncIterator]();
-    for (let next = await nextOf(rows, failed); !next.done; next = await nextOf(rows, failed)) {
-      const checked = checkRowLimits(next.value.number, rowCells(next.value), limits);
-      if (checked) yield checked;
+    for (let item = await nextOf(items, failed); !item.done; item = await nextOf(items, failed)) {
+      const event = item.value;
+      if ('index' in event) {
+        const { text } = event;
+        strings.add(event.index, typeof text === 'string' ? text : (text?.richText.map((r) => r.text).join('') ?? ''));
+        continue;
+      }
+      if (event.eventType !== 'worksheet') continue;
+      sheet = event.value as OpenWorksheet;
+      // Only the first worksheet holds data: templates keep their dictionaries on later, hidden sheets.
+      const rows = (event.value as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+      for (let next = await nextOf(rows, failed); !next.done; next = await nextOf(rows, failed)) {
+        const checked = checkRowLimits(next.value.number, rowCells(next.value, strings), limits);
+        if (checked) yield checked;
+      }
+      return;
     }
   } catch (error) {
     throw isTableReadError(error) ? error : xlsxCorrupt(error);
   } finally {
     source.destroy();
-    // Ends exceljs' own generator (and its temporary files) without waiting for the rest of the zip.
-    void sheets.return?.(undefined).catch(() => undefined);
+    strings.close();
+    if (sheet) {
+      sheet.iterator?.destroy?.();
+      void discardWorksheets(items);
+    } else {
+      // Ends exceljs' own generator without waiting for the rest of the zip.
+      void items.return(undefined).catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * exceljs copies each worksheet to a temporary file and deletes it only once
+ * the next one is asked for; stopping at the first would leave them all on
+ * disk until the process exits (a server never does). By now the zip has
+ * been read through: walk the rest, closing each worksheet unread, so every
+ * temporary file is deleted now.
+ */
+async function discardWorksheets(items: AsyncGenerator<ParseItem>): Promise<void> {
+  try {
+    for (let item = await items.next(); !item.done; item = await items.next()) {
+      const event = item.value;
+      if ('eventType' in event && event.eventType === 'worksheet') (event.value as OpenWorksheet).iterator?.destroy?.();
+    }
+  } catch {
+    // A worksheet that cannot even be opened has nothing left to delete.
   }
 }
