@@ -100,16 +100,32 @@ function rowCells(row: ExcelJS.Row, strings: SharedStrings): string[] {
 /**
  * exceljs pipes the source into its unzipper, which never hears of a read
  * error (a vanished file, a size limit hit): it would wait forever. Every
- * step therefore races the source's failure.
+ * step therefore also fails when the source does.
+ *
+ * Not `Promise.race([next(), failed])`: each race leaves a reaction on the
+ * never-settling `failed` promise that holds the step's result, so a sheet of
+ * a million rows would keep every row in memory.
  */
-function failureOf(source: Readable): Promise<never> {
-  const failed = new Promise<never>((_, reject) => source.once('error', reject));
-  failed.catch(() => undefined); // observed through the race below; never unhandled
-  return failed;
+interface SourceFailure {
+  next<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>>;
 }
 
-async function nextOf<T>(iterator: AsyncIterator<T>, failed: Promise<never>): Promise<IteratorResult<T>> {
-  return Promise.race([iterator.next(), failed]);
+function failureOf(source: Readable): SourceFailure {
+  let failure: Error | null = null;
+  let failStep: ((error: Error) => void) | null = null;
+  source.once('error', (error: Error) => {
+    failure = error;
+    failStep?.(error);
+  });
+  return {
+    next<T>(iterator: AsyncIterator<T>) {
+      if (failure !== null) return Promise.reject(failure);
+      return new Promise<IteratorResult<T>>((resolve, reject) => {
+        failStep = reject;
+        iterator.next().then(resolve, reject);
+      });
+    },
+  };
 }
 
 /**
@@ -144,7 +160,7 @@ export async function* xlsxRows(
   let sheet: OpenWorksheet | null = null;
   const items = (reader as unknown as { parse(): AsyncGenerator<ParseItem> }).parse();
   try {
-    for (let item = await nextOf(items, failed); !item.done; item = await nextOf(items, failed)) {
+    for (let item = await failed.next(items); !item.done; item = await failed.next(items)) {
       const event = item.value;
       if ('index' in event) {
         const { text } = event;
@@ -155,7 +171,7 @@ export async function* xlsxRows(
       sheet = event.value as OpenWorksheet;
       // Only the first worksheet holds data: templates keep their dictionaries on later, hidden sheets.
       const rows = (event.value as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
-      for (let next = await nextOf(rows, failed); !next.done; next = await nextOf(rows, failed)) {
+      for (let next = await failed.next(rows); !next.done; next = await failed.next(rows)) {
         const checked = checkRowLimits(next.value.number, rowCells(next.value, strings), limits);
         if (checked) yield checked;
       }
