@@ -136,13 +136,16 @@ const BATCH_CHARS = 1_000_000;
 /** Batches a reader thread may have sent ahead of the writer (bounds the memory in flight). */
 const BATCHES_AHEAD = 4;
 /**
- * CSV files from this size are read and validated on a worker thread while
- * the batch is written on this one: the two halves of an import take about
- * as long as each other, and starting the thread (about a second: it loads
- * the validation code through tsx) pays only for a large file.
- * XINYONG_INGEST_WORKER_MIN_BYTES overrides it (0: always, `off`: never).
+ * Files from this size are read and validated on a worker thread while the
+ * batch is written on this one: the two halves of an import take about as
+ * long as each other, and starting the thread (about a second: it loads the
+ * validation code through tsx) pays only for a large file. An XLSX file
+ * holds about four times the rows of a CSV file of its size, and each costs
+ * more to read. XINYONG_INGEST_WORKER_MIN_BYTES overrides both (0: always,
+ * `off`: never).
  */
 const WORKER_MIN_BYTES = 32 * 2 ** 20;
+const XLSX_WORKER_MIN_BYTES = 8 * 2 ** 20;
 /**
  * The reader thread's heap. Old generation: its code (~35 MB), the keys kept
  * in memory (at most ~20 MB) and a few batches, with room to spare, for a
@@ -267,9 +270,9 @@ async function* checkedBatches(
 }
 
 /**
- * A CSV file from the threshold size: read on a worker thread. XLSX files
- * (zip archives) stay here: their reader may hold a large shared-strings
- * table, which the reader thread's bounded heap is not sized for.
+ * A file from the threshold size: read on a worker thread. The thread's heap
+ * is bounded, and so is what an XLSX reader keeps of its shared strings
+ * (core/shared-strings.ts), so a workbook of any size fits.
  */
 async function useWorker(source: BatchSource): Promise<boolean> {
   // One reader thread at a time: a second large upload meanwhile is read here rather than
@@ -277,18 +280,17 @@ async function useWorker(source: BatchSource): Promise<boolean> {
   if (source.kind !== 'file' || !isMainThread || readerBusy) return false;
   const setting = process.env.XINYONG_INGEST_WORKER_MIN_BYTES?.trim();
   if (setting === 'off') return false;
-  const threshold = setting && Number.isFinite(Number(setting)) ? Number(setting) : WORKER_MIN_BYTES;
+  const configured = setting && Number.isFinite(Number(setting)) ? Number(setting) : null;
   readerBusy = true; // reserved now; released below, or when the thread exits
   let use = false;
   try {
     const file = await open(source.path, 'r');
     try {
       const { size } = await file.stat();
-      if (size >= threshold) {
-        const head = Buffer.alloc(2);
-        await file.read(head, 0, 2, 0);
-        use = !(head[0] === 0x50 && head[1] === 0x4b); // "PK": a zip, so XLSX
-      }
+      const head = Buffer.alloc(2);
+      await file.read(head, 0, 2, 0);
+      const xlsx = head[0] === 0x50 && head[1] === 0x4b; // "PK": a zip, so XLSX
+      use = size >= (configured ?? (xlsx ? XLSX_WORKER_MIN_BYTES : WORKER_MIN_BYTES));
     } finally {
       await file.close();
     }

@@ -9,8 +9,11 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** Characters kept in memory before the table moves to disk (~16–48 MB of strings). */
-const IN_MEMORY_CHARS = 8_000_000;
+/**
+ * Characters kept in memory before the table moves to disk (~10–25 MB with
+ * the strings' own overhead): small enough for a reader thread's bounded heap.
+ */
+const IN_MEMORY_CHARS = 4_000_000;
 const WRITE_BUFFER_BYTES = 1 << 20;
 
 export interface SharedStrings {
