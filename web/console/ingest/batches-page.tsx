@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Descriptions, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,16 +11,17 @@ import { fetchBatch, fetchBatches, fetchCatalogItem, type Batch, type BatchStatu
 import { formatTime } from './ingest-text';
 import './ingest.css';
 
-const statusColors: Record<BatchStatus, string> = {
+const statusBadges = {
   running: 'processing',
   committed: 'success',
   rejected: 'warning',
   failed: 'error',
-};
+} as const satisfies Record<BatchStatus, string>;
 
+/** A coloured dot and the status in body text (antd's coloured tags fail AA contrast). */
 function StatusTag({ status }: { status: BatchStatus }) {
   const { t } = useTranslation();
-  return <Tag color={statusColors[status]}>{t(`ingest.status.${status}`)}</Tag>;
+  return <Badge status={statusBadges[status]} text={t(`ingest.status.${status}`)} />;
 }
 
 function useChannelLabel() {

@@ -83,6 +83,7 @@ export function FieldInput({
           {...common}
           {...control}
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('ingest.entry.selectPlaceholder')}
           options={options}
         />
@@ -94,6 +95,7 @@ export function FieldInput({
           {...control}
           mode="multiple"
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('ingest.entry.selectPlaceholder')}
           options={options}
         />
