@@ -194,16 +194,15 @@ describe('console: data submission', () => {
     // The error report: the two rows as uploaded plus their reasons.
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: '下载错误报告（CSV）' }).click();
-    const report = parseCsv(await readFile((await (await download).path())!, 'utf8'));
+    const report = parseCsv(await readFile(await (await download).path(), 'utf8'));
     expect(report).toHaveLength(3);
     const reportHeader = report[0]!;
     const at = (code: string) => columnOf(reportHeader, item.fields, code);
     expect(report[1]![at('CF_XDR_SHXYM')]).toBe(breakCheck(goodUscc));
     expect(report[2]![at('CF_JDRQ')]).toBe('2099-01-01');
     expect(report[1]!.at(-1)).toMatch(/[\u4e00-\u9fff]/);
-    const batchId =
-      new URL(page.url()).pathname &&
-      (await page.getByRole('link', { name: '查看批次' }).getAttribute('href'))!.split('/').pop()!;
+    const viewBatch = await page.getByRole('link', { name: '查看批次' }).getAttribute('href');
+    const batchId = viewBatch!.split('/').pop()!;
     const xlsx = await page.request.get(`${baseUrl}/api/v1/ingest/batches/${batchId}/errors.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
