@@ -146,3 +146,33 @@ export function apiGet<T>(path: string, options?: Omit<RequestOptions, 'body'>):
 export function apiPost<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T> {
   return request<T>('POST', path, { ...options, body });
 }
+
+/**
+ * The headers `request()` sends, for a request made by hand: an upload goes
+ * through XMLHttpRequest because fetch cannot report upload progress.
+ */
+export function platformHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    'accept-language': currentLanguage(),
+  };
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return headers;
+}
+
+/** The ApiError a hand-made request's failed answer stands for (a 401 drops the session, as in `request()`). */
+export function apiErrorOf(status: number, statusText: string, contentType: string, text: string): ApiError {
+  let body: unknown = text;
+  if (/\bjson\b/.test(contentType)) {
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      body = text;
+    }
+  }
+  const error = isProblem(body)
+    ? new ApiError({ ...body, status: body.status || status })
+    : new ApiError({ status, code: status === 0 ? clientErrorCodes.network : `http.${status}`, title: statusText });
+  if (error.status === 401) onUnauthorized?.();
+  return error;
+}

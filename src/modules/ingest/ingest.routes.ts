@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
-import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { HttpServer } from '../../platform/http';
 import { callerOf, requirePermission } from '../../platform/http';
@@ -13,7 +12,8 @@ import { AppError } from '../../platform/errors';
 import { getCatalogItem } from '../catalog';
 import * as schemas from './ingest.schemas';
 import { getBatch, presentBatch, runBatch, type BatchResult } from './ingest.service';
-import { progressOf } from './ingest.progress';
+import { ingestBatchRoutes, withProgress } from './ingest.batches.routes';
+import { BatchProgressStream } from './ingest.stream';
 import { rejectionsOf } from './ingest.repository';
 import { errorReport, template } from './ingest.pipeline';
 
@@ -56,16 +56,6 @@ async function saveUpload(body: Readable, limit: number): Promise<{ dir: string;
   return { dir, file, bytes };
 }
 
-function withProgress(result: BatchResult) {
-  const live = progressOf(result.batchId);
-  return live
-    ? {
-        ...result,
-        progress: { rowsRead: live.rowsRead, accepted: live.accepted, rejected: live.rejected, phase: live.phase },
-      }
-    : result;
-}
-
 export function ingestRoutes(app: HttpServer, deps: AppDeps): void {
   const tags = ['ingest'];
   const uploadLimit = Number(process.env.XINYONG_UPLOAD_LIMIT ?? 256 * 1024 * 1024);
@@ -102,6 +92,7 @@ export function ingestRoutes(app: HttpServer, deps: AppDeps): void {
       const caller = callerOf(request);
       let started: (batchId: string) => void = () => {};
       const startedId = new Promise<string>((resolve) => (started = resolve));
+      const stream = request.query.progress === 'stream' ? new BatchProgressStream() : null;
       const run = runBatch(
         deps,
         caller,
@@ -113,8 +104,14 @@ export function ingestRoutes(app: HttpServer, deps: AppDeps): void {
           idempotencyKey: (request.headers['idempotency-key'] as string | undefined) ?? null,
           source: { kind: 'file', path: upload.file, fileName: fileName ?? 'upload' },
         },
-        { onStarted: started },
+        { onStarted: started, ...(stream ? { onProgress: stream.onProgress } : {}) },
       ).finally(() => rm(upload.dir, { recursive: true, force: true }));
+      if (stream) {
+        // Refusals before the batch exists (item, department) still answer as problems.
+        const first = await Promise.race([startedId, run.then((r) => r.batchId)]);
+        stream.finish(run, request.log);
+        return stream.start(reply, first);
+      }
       if (request.query.async === 'true') {
         // Answer as soon as the batch exists so the browser can poll its progress;
         // a replayed or refused batch answers at once through `run`.
@@ -147,7 +144,8 @@ export function ingestRoutes(app: HttpServer, deps: AppDeps): void {
         itemCode: request.params.itemCode,
         departmentCode: request.body.departmentCode ?? null,
         mode: request.body.mode,
-        channel: 'api',
+        // Only a signed-in person types into the console's form; a key is a business system.
+        channel: request.body.channel === 'form' && request.actor.kind === 'user' ? 'form' : 'api',
         idempotencyKey: (request.headers['idempotency-key'] as string | undefined) ?? null,
         source: { kind: 'rows', rows: request.body.records },
       });
@@ -219,29 +217,7 @@ export function ingestRoutes(app: HttpServer, deps: AppDeps): void {
     },
   );
 
-  app.get(
-    '/ingest/batches',
-    {
-      schema: {
-        tags,
-        summary: 'Recent batches of the caller’s department',
-        querystring: z.strictObject({
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          before: z.string().max(40).optional(),
-        }),
-      },
-    },
-    async (request) => {
-      requirePermission(request, 'records.read');
-      const { listBatches } = await import('./ingest.repository');
-      const rows = await listBatches(deps.db.kysely, {
-        limit: request.query.limit,
-        ...(request.query.before ? { before: request.query.before } : {}),
-        ...(request.actor.permissions.has('*') ? {} : { departmentId: request.actor.departmentId ?? '-' }),
-      });
-      return { items: await Promise.all(rows.map(async (r) => withProgress(await presentBatch(deps, r)))) };
-    },
-  );
+  ingestBatchRoutes(app, deps, uploadLimit);
 }
 
 /**

@@ -61,6 +61,20 @@ export interface BatchResult {
   readonly errorsTruncated: boolean;
   /** True when an earlier batch with the same Idempotency-Key answered. */
   readonly replayed: boolean;
+  readonly channel: string;
+  readonly fileName: string | null;
+  readonly fileHash: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  /** The records a committed batch wrote, when it is small (a form, a few JSON records). */
+  readonly records?: BatchRecord[];
+}
+
+export interface BatchRecord {
+  readonly row: number;
+  readonly recordId: string;
+  readonly outcome: 'created' | 'corrected' | 'unchanged';
 }
 
 /**
@@ -70,6 +84,8 @@ export interface BatchResult {
  * that the per-call look-ups stay a small share.
  */
 const CHUNK = 250;
+/** Records listed in a batch's answer (enough for a form or a short JSON batch). */
+const INLINE_RECORDS = 100;
 /** Errors returned inline; the error report has them all. */
 const INLINE_ERRORS = 200;
 /** Rejected rows kept for the report of an all-or-nothing batch that is rolled back. */
@@ -196,6 +212,7 @@ export async function runBatch(
   const warnings: BatchWarning[] = [];
   const kept: repo.IngestRejectionsTable[] = [];
   const inlineErrors: (RowError & { row: number })[] = [];
+  const written: BatchRecord[] = [];
   const counts = { read: 0, accepted: 0, rejected: 0, created: 0, corrected: 0, unchanged: 0 };
 
   let source: CheckedSource | null = null;
@@ -239,6 +256,8 @@ export async function runBatch(
           );
           for (const o of outcomes) {
             counts[o.outcome] += 1;
+            if (written.length < INLINE_RECORDS)
+              written.push({ row: o.rowNumber, recordId: o.recordId, outcome: o.outcome });
             // A deadline that crossed a year without holiday data must be seen, not silently counted.
             for (const w of o.warnings ?? []) {
               const code = `${w.code}:${w.year}`;
@@ -330,6 +349,7 @@ export async function runBatch(
     ...result,
     errors: inlineErrors,
     errorsTruncated: counts.rejected > 0 && inlineErrors.length >= INLINE_ERRORS,
+    ...(result.status === 'committed' && counts.read <= INLINE_RECORDS ? { records: written } : {}),
   };
 }
 
@@ -388,6 +408,15 @@ export async function presentBatch(deps: AppDeps, row: IngestBatchesTable): Prom
   const errors = firstRejections.flatMap((r) =>
     (JSON.parse(r.errors) as RowError[]).map((e) => ({ ...e, row: r.row_number })),
   );
+  return {
+    ...summarizeBatch(row),
+    errors: errors.slice(0, INLINE_ERRORS),
+    errorsTruncated: row.rows_rejected > firstRejections.length,
+  };
+}
+
+/** A batch without its errors (a history list): no query, `errorsTruncated` when it has any. */
+export function summarizeBatch(row: IngestBatchesTable): BatchResult {
   const failure = row.failure ? (JSON.parse(row.failure) as Failure) : null;
   return {
     batchId: row.id,
@@ -404,9 +433,15 @@ export async function presentBatch(deps: AppDeps, row: IngestBatchesTable): Prom
     unchanged: row.rows_unchanged,
     warnings: JSON.parse(row.warnings) as BatchWarning[],
     failure: failure ? { code: failure.code, zh: failure.zh, en: failure.en } : null,
-    errors: errors.slice(0, INLINE_ERRORS),
-    errorsTruncated: row.rows_rejected > firstRejections.length,
+    errors: [],
+    errorsTruncated: row.rows_rejected > 0,
     replayed: false,
+    channel: row.channel,
+    fileName: row.file_name,
+    fileHash: row.file_hash,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
   };
 }
 

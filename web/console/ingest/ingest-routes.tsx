@@ -1,25 +1,16 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
-import { useDocumentTitle } from '../../shared/use-document-title';
+import { BatchesPage, BatchPage } from './batches-page';
+import { EntryPage } from './entry-page';
+import { UploadPage } from './upload-page';
 
 /** The ingest feature's pages, routed under /console/ingest/*. */
 export function IngestRoutes() {
   return (
     <Routes>
-      <Route index element={<Placeholder />} />
+      <Route index element={<UploadPage />} />
+      <Route path="entry" element={<EntryPage />} />
+      <Route path="batches" element={<BatchesPage />} />
+      <Route path="batches/:id" element={<BatchPage />} />
     </Routes>
-  );
-}
-
-function Placeholder() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('ingest.title'));
-  return (
-    <div className="console-page">
-      <Typography.Title level={1} className="console-page__title">
-        {t('ingest.title')}
-      </Typography.Title>
-    </div>
   );
 }

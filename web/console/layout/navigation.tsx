@@ -8,10 +8,13 @@ import { lookupNavigation } from '../lookup/lookup-navigation';
 import { recordsNavigation } from '../records/records-navigation';
 
 type Feature = 'admin' | 'dashboard' | 'ingest' | 'lookup' | 'records';
-/** A text key: `console.menu.*` or a key of a feature's messages. */
+/** Keys of `T` whose texts are strings (a feature's messages may nest groups of texts). */
+type TextKeys<T> = { [K in keyof T & string]: T[K] extends string ? K : never }[keyof T & string];
+/** A text key: `console.menu.*`, a top-level text of a feature's messages, or one of its `menu` group. */
 export type NavigationLabel =
   | `console.menu.${keyof Messages['console']['menu']}`
-  | { [F in Feature]: `${F}.${keyof Messages[F] & string}` }[Feature];
+  | { [F in Feature]: `${F}.${TextKeys<Messages[F]>}` }[Feature]
+  | { [F in Feature]: Messages[F] extends { menu: infer M } ? `${F}.menu.${TextKeys<M>}` : never }[Feature];
 
 /** One side-menu entry. Each feature folder lists its own; `roles` limits who sees it. */
 export interface NavigationItem {
