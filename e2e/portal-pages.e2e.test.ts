@@ -86,15 +86,42 @@ describe('portal pages', () => {
     await expect.poll(() => region.locator('option').count()).toBeGreaterThan(2);
     await region.selectOption({ label: data.company.regionName! });
     await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBeTruthy();
+    // The new answer replaces the old one: every card is in the region, the company among them.
+    const regionsShown = () =>
+      page
+        .locator('.subject-card')
+        .evaluateAll((cards) => cards.map((card) => (card as unknown as { innerText: string }).innerText));
+    await expect
+      .poll(async () => (await regionsShown()).every((card) => card.includes(data.company.regionName)))
+      .toBe(true);
     await page.getByTestId('search-results').locator(`[data-subject-id="${data.company.id}"]`).waitFor();
-    const regions = await page.locator('.subject-card').evaluateAll((cards) =>
-      cards.map((card) => (card as unknown as { innerText: string }).innerText),
-    );
-    for (const card of regions) expect(card).toContain(data.company.regionName);
     expect(await page.getByTestId('results-count').textContent()).toMatch(/找到.*\d+.*信用主体/);
 
     await page.goBack();
     await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBeNull();
+    await context.close();
+  });
+
+  it('pages through many results with the next-page button and Back', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${baseUrl}/search?q=${encodeURIComponent('有限')}`);
+    await page.getByTestId('search-results').waitFor();
+    const ids = () =>
+      page.locator('.subject-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-subject-id')));
+    const first = await ids();
+    expect(first).toHaveLength(20);
+    await page.getByTestId('next-page').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
+    expect(new URL(page.url()).searchParams.get('cursor')).toBeTruthy();
+    await expect
+      .poll(async () => {
+        const shown = await ids();
+        return shown.length > 0 && !shown.some((id) => first.includes(id));
+      })
+      .toBe(true);
+    await page.getByRole('button', { name: '上一页' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBeNull();
+    await expect.poll(ids).toEqual(first);
     await context.close();
   });
 
@@ -143,7 +170,10 @@ describe('portal pages', () => {
     await page.goto(`${baseUrl}/lists/red`);
     await page.getByRole('heading', { level: 1, name: '守信红名单' }).waitFor();
     // Entries, none yet, or an explanation when the catalog keeps the list private: never an error.
-    await page.locator('[data-testid="list-entries"], [data-testid="list-empty"], [data-testid="list-not-public"]').first().waitFor();
+    await page
+      .locator('[data-testid="list-entries"], [data-testid="list-empty"], [data-testid="list-not-public"]')
+      .first()
+      .waitFor();
     expect(await page.locator('.ant-alert-error').count()).toBe(0);
 
     await page.goto(`${baseUrl}/about`);
@@ -174,7 +204,9 @@ describe('portal pages', () => {
     for (const [path, heading] of pages) {
       await page.goto(`${baseUrl}${path}`);
       await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
-      expect(await page.getByRole('navigation', { name: 'Site navigation' }).textContent()).toContain('Double publicity');
+      expect(await page.getByRole('navigation', { name: 'Site navigation' }).textContent()).toContain(
+        'Double publicity',
+      );
     }
     // The entity page's sections and sources follow the language too.
     await page.goto(`${baseUrl}/subjects/${data.company.id}`);

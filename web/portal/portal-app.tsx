@@ -1,9 +1,10 @@
 import { Spin } from 'antd';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { AntdProvider } from '../shared/antd-provider';
 import { lazyNamed } from '../shared/lazy-named';
+import { PageErrorBoundary } from './common/page-error-boundary';
 import { HomePage } from './home/home-page';
 import { NotFoundPage } from './not-found-page';
 import { SiteFooter } from './layout/site-footer';
@@ -24,6 +25,12 @@ function ScrollToTop() {
     window.scrollTo(0, 0);
   }, [pathname]);
   return null;
+}
+
+/** Keyed by path: an error on one page does not stay when the reader moves on. */
+function PageBoundary({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  return <PageErrorBoundary key={pathname}>{children}</PageErrorBoundary>;
 }
 
 function PageLoading() {
@@ -48,19 +55,21 @@ export function PortalApp() {
         <div className="portal">
           <SiteHeader />
           <main id="main" className="portal__main" tabIndex={-1}>
-            <Suspense fallback={<PageLoading />}>
-              <Routes>
-                <Route index element={<HomePage />} />
-                <Route path="search" element={<SearchPage />} />
-                <Route path="subjects/:id" element={<SubjectPage />} />
-                <Route path="publicity" element={<PublicityPage />} />
-                <Route path="publicity/:id" element={<RecordPage />} />
-                <Route path="lists/red" element={<ListPage list="red" />} />
-                <Route path="lists/black" element={<ListPage list="black" />} />
-                <Route path="about" element={<AboutPage />} />
-                <Route path="*" element={<NotFoundPage />} />
-              </Routes>
-            </Suspense>
+            <PageBoundary>
+              <Suspense fallback={<PageLoading />}>
+                <Routes>
+                  <Route index element={<HomePage />} />
+                  <Route path="search" element={<SearchPage />} />
+                  <Route path="subjects/:id" element={<SubjectPage />} />
+                  <Route path="publicity" element={<PublicityPage />} />
+                  <Route path="publicity/:id" element={<RecordPage />} />
+                  <Route path="lists/red" element={<ListPage list="red" />} />
+                  <Route path="lists/black" element={<ListPage list="black" />} />
+                  <Route path="about" element={<AboutPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Routes>
+              </Suspense>
+            </PageBoundary>
           </main>
           <SiteFooter />
         </div>

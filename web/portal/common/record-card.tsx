@@ -24,10 +24,22 @@ export function useFieldValue(): (field: PublicField) => string {
   };
 }
 
-function summaryOf(record: PublicRecord): PublicField[] {
+/** On an entity's own page every card has the same subject: its title says what the record is about instead. */
+const TITLE_FIELD: Readonly<Record<string, string>> = {
+  ADM_PENALTY: 'CF_WFXW',
+  ADM_LICENSE: 'XK_NR',
+  RED_LIST: 'MD_MDLX',
+  BLACK_LIST: 'MD_MDLX',
+  COMMITMENT: 'CN_CNSX',
+  INSPECTION_RESULT: 'CC_CCSX',
+};
+
+function summaryOf(record: PublicRecord, except: PublicField | undefined): PublicField[] {
   const codes = SUMMARY_FIELDS[record.itemCode];
-  if (!codes) return record.fields.slice(0, 3);
-  return codes.flatMap((code) => record.fields.filter((f) => f.code === code));
+  const fields = codes
+    ? codes.flatMap((code) => record.fields.filter((f) => f.code === code))
+    : record.fields.slice(0, 3);
+  return fields.filter((f) => f !== except);
 }
 
 interface RecordCardProps {
@@ -43,15 +55,17 @@ export function RecordCard({ record, showSubject = false, headingLevel = 3 }: Re
   const localized = useLocalized();
   const fieldValue = useFieldValue();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const itemName = localized(record.itemNameZh, record.itemNameEn);
+  const titleField = showSubject ? undefined : record.fields.find((f) => f.code === TITLE_FIELD[record.itemCode]);
   const title =
-    showSubject && record.subject.name ? record.subject.name : localized(record.itemNameZh, record.itemNameEn);
+    showSubject && record.subject.name ? record.subject.name : titleField ? fieldValue(titleField) : itemName;
   return (
     <li className="record-card" data-record-id={record.id} data-item={record.itemCode}>
       <div className="record-card__head">
         <Heading className="record-card__title">
           {showSubject && record.subject.id ? <Link to={`/subjects/${record.subject.id}`}>{title}</Link> : title}
         </Heading>
-        {showSubject && <span className="record-card__item">{localized(record.itemNameZh, record.itemNameEn)}</span>}
+        {(showSubject || titleField) && <span className="record-card__item">{itemName}</span>}
       </div>
       <dl className="record-card__facts">
         <div>
@@ -70,7 +84,7 @@ export function RecordCard({ record, showSubject = false, headingLevel = 3 }: Re
           <dt>{t('portal.record.publicationEnd')}</dt>
           <dd>{record.publicationEnd ?? t('portal.record.noEnd')}</dd>
         </div>
-        {summaryOf(record).map((field) => (
+        {summaryOf(record, titleField).map((field) => (
           <div key={field.code} className={field.value.length > 40 ? 'record-card__wide' : undefined}>
             <dt>{localized(field.labelZh, field.labelEn)}</dt>
             <dd>{fieldValue(field)}</dd>
