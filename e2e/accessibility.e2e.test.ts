@@ -30,12 +30,12 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
   });
 
   it.each([
-    ['search results', () => `/search?q=${encodeURIComponent(data.query)}`, 'search-results'],
-    ['entity credit page', () => `/subjects/${data.company.id}`, 'section-penalties'],
-    ['double publicity', () => '/publicity', 'records'],
-    ['red list', () => '/lists/red', 'list-count'],
-    ['black list', () => '/lists/black', 'list-entries'],
-    ['about', () => '/about', 'about-departments'],
+    ['search results', (): string => `/search?q=${encodeURIComponent(data.query)}`, 'search-results'],
+    ['entity credit page', (): string => `/subjects/${data.company.id}`, 'section-penalties'],
+    ['double publicity', (): string => '/publicity', 'records'],
+    ['red list', (): string => '/lists/red', 'list-count'],
+    ['black list', (): string => '/lists/black', 'list-entries'],
+    ['about', (): string => '/about', 'about-departments'],
   ] as const)('portal %s', async (_name, path, ready) => {
     const { context, page } = await openPage(browser, { bypassCSP: true });
     await page.goto(`${baseUrl}${path()}`);

@@ -81,10 +81,12 @@ describe('portal pages', () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${baseUrl}/search?q=${encodeURIComponent(data.query)}`);
     await page.getByTestId('search-results').waitFor();
+    const regionName = data.company.regionName;
+    if (!regionName) throw new Error(`the demo company ${data.company.name} has no region`);
     const region = page.getByLabel('所属区域');
     // Wait for the dictionary to fill the select, then pick the company's own region.
     await expect.poll(() => region.locator('option').count()).toBeGreaterThan(2);
-    await region.selectOption({ label: data.company.regionName! });
+    await region.selectOption({ label: regionName });
     await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBeTruthy();
     // The new answer replaces the old one: every card is in the region, the company among them.
     const regionsShown = () =>
@@ -92,7 +94,7 @@ describe('portal pages', () => {
         .locator('.subject-card')
         .evaluateAll((cards) => cards.map((card) => (card as unknown as { innerText: string }).innerText));
     await expect
-      .poll(async () => (await regionsShown()).every((card) => card.includes(data.company.regionName)))
+      .poll(async () => (await regionsShown()).every((card) => card.includes(regionName)))
       .toBe(true);
     await page.getByTestId('search-results').locator(`[data-subject-id="${data.company.id}"]`).waitFor();
     expect(await page.getByTestId('results-count').textContent()).toMatch(/找到.*\d+.*信用主体/);

@@ -27,7 +27,7 @@ export const fullIdPattern = /\b\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]
 
 export interface PortalData {
   /** A demo company (found by search) that now has a licence, a penalty and a black list entry. */
-  company: PublicSubject;
+  company: PublicSubject & { regionName: string | null };
   /** A name piece that finds the company on the first page of results. */
   query: string;
   /** The natural person's full ID number, submitted in a penalty and a black list entry. */
@@ -84,7 +84,9 @@ export function ensurePortalData(baseUrl: string): Promise<PortalData> {
 }
 
 async function build(baseUrl: string): Promise<PortalData> {
-  const { subject: company, query } = await pickSearchCase(baseUrl);
+  const { subject, query } = await pickSearchCase(baseUrl);
+  // The public search answer carries the region too; the shared type names only what most tests use.
+  const company = subject as PublicSubject & { regionName: string | null };
   if (!company.uscc) throw new Error(`the demo company ${company.name} has no USCC`);
   const departments = (await (await fetch(`${baseUrl}/api/v1/departments`)).json()) as { items: Department[] };
   const department = departments.items.find((d) => d.code === 'scjgj');
