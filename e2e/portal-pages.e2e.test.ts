@@ -93,9 +93,7 @@ describe('portal pages', () => {
       page
         .locator('.subject-card')
         .evaluateAll((cards) => cards.map((card) => (card as unknown as { innerText: string }).innerText));
-    await expect
-      .poll(async () => (await regionsShown()).every((card) => card.includes(regionName)))
-      .toBe(true);
+    await expect.poll(async () => (await regionsShown()).every((card) => card.includes(regionName))).toBe(true);
     await page.getByTestId('search-results').locator(`[data-subject-id="${data.company.id}"]`).waitFor();
     expect(await page.getByTestId('results-count').textContent()).toMatch(/找到.*\d+.*信用主体/);
 
