@@ -4,14 +4,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { openPage, statsSettled } from './support/pages';
 import { artifactsDir } from './support/paths';
-import { pickSearchCase } from './support/platform-api';
+import { ensurePortalData, type PortalData } from './support/portal-data';
 
 const baseUrl = inject('baseUrl');
 const widths = [360, 1280] as const;
 let browser: Browser;
+let data: PortalData;
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  data = await ensurePortalData(baseUrl);
   await mkdir(artifactsDir, { recursive: true });
 });
 
@@ -26,14 +28,45 @@ async function capture(page: Page, name: string, width: number): Promise<void> {
   expect(scrollWidth, `${name} overflows horizontally at ${width}px`).toBeLessThanOrEqual(width);
 }
 
+async function firstRecordId(name: string): Promise<string> {
+  const params = new URLSearchParams({ q: name, limit: '1' });
+  const response = await fetch(`${baseUrl}/api/v1/public/records?${params.toString()}`);
+  const page = (await response.json()) as { items: Array<{ id: string }> };
+  if (!page.items[0]) throw new Error(`no public record of ${name}`);
+  return page.items[0].id;
+}
+
 describe.each(widths)('screenshots at %i px', (width) => {
-  it('portal home with search results', async () => {
-    const { query } = await pickSearchCase(baseUrl);
+  it('portal home', async () => {
     const { context, page } = await openPage(browser, { width });
-    await page.goto(`${baseUrl}/?q=${encodeURIComponent(query)}`);
-    await page.getByTestId('search-results').waitFor();
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('latest-publicity').waitFor();
     await statsSettled(page);
     await capture(page, 'portal-home', width);
+    await context.close();
+  });
+
+  it('portal pages', async () => {
+    const personRecord = await firstRecordId(data.personName);
+    // [artifact name, path, a test id that is there once the page has its data]
+    const pages: Array<[string, string, string]> = [
+      ['portal-search', `/search?q=${encodeURIComponent(data.query)}`, 'search-results'],
+      ['portal-subject', `/subjects/${data.company.id}`, 'section-penalties'],
+      ['portal-publicity', '/publicity', 'records'],
+      ['portal-record', `/publicity/${personRecord}`, 'record-fields'],
+      ['portal-red-list', '/lists/red', 'list-count'],
+      ['portal-black-list', '/lists/black', 'list-entries'],
+      ['portal-about', '/about', 'about-departments'],
+    ];
+    const { context, page } = await openPage(browser, { width });
+    for (const [name, path, ready] of pages) {
+      await page.goto(`${baseUrl}${path}`);
+      await page
+        .locator(`[data-testid="${ready}"], [data-testid="list-empty"], [data-testid="list-not-public"]`)
+        .first()
+        .waitFor();
+      await capture(page, name, width);
+    }
     await context.close();
   });
 

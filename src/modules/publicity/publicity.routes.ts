@@ -3,7 +3,7 @@ import { problemSchema } from '../../platform/http';
 import type { AppDeps } from '../../platform/module';
 import { shanghaiDate } from './publicity.presenter';
 import * as schemas from './publicity.schemas';
-import { getPublicRecord, listPublicRecords, subjectPublicRecords } from './publicity.service';
+import { getPublicRecord, listPublicListEntries, listPublicRecords, subjectPublicRecords } from './publicity.service';
 
 /** Public routes: no login, no permission; what they show is decided by the presenter alone. */
 export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
@@ -64,5 +64,34 @@ export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
       },
     },
     async (request) => subjectPublicRecords(db, request.params.id, shanghaiDate()),
+  );
+
+  app.get(
+    '/public/lists/:list',
+    {
+      schema: {
+        tags,
+        summary: 'Red (守信) or black (失信) list entries the catalog makes public, newest decision first',
+        params: schemas.listParamsSchema,
+        querystring: schemas.listQuerySchema,
+        response: { 200: schemas.publicListPageSchema, 400: problemSchema },
+      },
+    },
+    async (request) => {
+      const { department, from, to, q, cursor, limit } = request.query;
+      return listPublicListEntries(
+        db,
+        request.params.list,
+        {
+          limit,
+          ...(department ? { department } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          ...(q ? { q } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+        shanghaiDate(),
+      );
+    },
   );
 }

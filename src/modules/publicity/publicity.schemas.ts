@@ -5,8 +5,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 /** The double-publicity items (双公示) the public channel lists. */
 export const DOUBLE_PUBLICITY_ITEMS = ['ADM_PENALTY', 'ADM_LICENSE'] as const;
 
-export const publicRecordsQuerySchema = z.strictObject({
-  item: z.enum(DOUBLE_PUBLICITY_ITEMS).optional(),
+const channelFilter = {
   department: z.string().max(40).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -14,7 +13,16 @@ export const publicRecordsQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   lang: z.enum(['zh', 'en']).optional(),
+};
+
+export const publicRecordsQuerySchema = z.strictObject({
+  item: z.enum(DOUBLE_PUBLICITY_ITEMS).optional(),
+  ...channelFilter,
 });
+
+/** The red and black lists of the website (`red` → RED_LIST, `black` → BLACK_LIST). */
+export const listParamsSchema = z.strictObject({ list: z.enum(['red', 'black']) });
+export const listQuerySchema = z.strictObject(channelFilter);
 
 export const idParamsSchema = z.strictObject({ id: z.string().max(40) });
 export const langQuerySchema = z.strictObject({ lang: z.enum(['zh', 'en']).optional() });
@@ -60,8 +68,21 @@ export const subjectRecordsSchema = z
     subjectId: z.string(),
     licences: z.array(publicRecordSchema),
     penalties: z.array(publicRecordSchema),
+    lists: z.array(publicRecordSchema).describe('Red and black list entries'),
+    commitments: z.array(publicRecordSchema),
+    inspections: z.array(publicRecordSchema).describe('Double-random inspection results'),
     other: z.array(publicRecordSchema),
     /** More records are public than the page lists (the first `cap` are shown). */
     truncated: z.boolean(),
   })
   .meta({ id: 'PublicSubjectRecords' });
+
+export const publicListPageSchema = publicRecordPageSchema
+  .extend({
+    list: z.enum(['red', 'black']),
+    item: z
+      .object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })
+      .nullable()
+      .describe('The catalog item behind the list; null when the catalog does not make it public'),
+  })
+  .meta({ id: 'PublicListPage' });

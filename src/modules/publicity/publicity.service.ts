@@ -103,15 +103,8 @@ export function decodeCursor(cursor: string): PublicCursor {
   throw badCursor();
 }
 
-export interface PublicRecordsQuery {
+export interface PublicRecordsQuery extends PublicChannelFilter {
   readonly item?: DoublePublicityItem;
-  readonly department?: string;
-  readonly from?: string;
-  readonly to?: string;
-  /** A substring of the counterpart's name. */
-  readonly q?: string;
-  readonly cursor?: string;
-  readonly limit: number;
 }
 
 export interface PublicRecordPage {
@@ -121,6 +114,42 @@ export interface PublicRecordPage {
   readonly nextCursor: string | null;
 }
 
+/** Filters of a paged channel (double publicity, lists): department, decision dates, counterpart's name. */
+export interface PublicChannelFilter {
+  readonly department?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** A substring of the counterpart's name. */
+  readonly q?: string;
+  readonly cursor?: string;
+  readonly limit: number;
+}
+
+/** One page of the public records of `itemCodes` (only those the catalog lets the public see), newest decision first. */
+async function channelPage(
+  ctx: ReadContext,
+  itemCodes: readonly string[],
+  query: PublicChannelFilter,
+): Promise<PublicRecordPage> {
+  const scope = scopeOf(ctx, itemCodes);
+  const filter: PublicFilter = {
+    ...(query.department ? { departmentCode: query.department } : {}),
+    ...(query.from ? { from: query.from } : {}),
+    ...(query.to ? { to: query.to } : {}),
+    ...(query.q ? { subjectName: query.q } : {}),
+  };
+  const rows = await visibleRecordRows(ctx.executor, scope, filter, {
+    ...(query.cursor ? { cursor: decodeCursor(query.cursor) } : {}),
+    limit: query.limit + 1,
+  });
+  const pageRows = rows.slice(0, query.limit);
+  return {
+    items: await present(ctx, pageRows),
+    total: await countVisibleRecords(ctx.executor, scope, filter),
+    nextCursor: rows.length > query.limit ? encodeCursor(pageRows[pageRows.length - 1]!) : null,
+  };
+}
+
 /** The double-publicity channel: public licences and penalties, newest decision first. */
 export async function listPublicRecords(
   executor: Executor,
@@ -128,23 +157,7 @@ export async function listPublicRecords(
   today: string,
 ): Promise<PublicRecordPage> {
   const ctx = await readContext(executor, today);
-  const scope = scopeOf(ctx, query.item ? [query.item] : DOUBLE_PUBLICITY_ITEMS);
-  const filter: PublicFilter = {
-    ...(query.department ? { departmentCode: query.department } : {}),
-    ...(query.from ? { from: query.from } : {}),
-    ...(query.to ? { to: query.to } : {}),
-    ...(query.q ? { subjectName: query.q } : {}),
-  };
-  const rows = await visibleRecordRows(executor, scope, filter, {
-    ...(query.cursor ? { cursor: decodeCursor(query.cursor) } : {}),
-    limit: query.limit + 1,
-  });
-  const pageRows = rows.slice(0, query.limit);
-  return {
-    items: await present(ctx, pageRows),
-    total: await countVisibleRecords(executor, scope, filter),
-    nextCursor: rows.length > query.limit ? encodeCursor(pageRows[pageRows.length - 1]!) : null,
-  };
+  return channelPage(ctx, query.item ? [query.item] : DOUBLE_PUBLICITY_ITEMS, query);
 }
 
 /** One public record; not found when it does not exist or the public may not see it (the same answer). */
@@ -160,9 +173,24 @@ export interface SubjectPublicRecords {
   readonly subjectId: string;
   readonly licences: PublicRecord[];
   readonly penalties: PublicRecord[];
+  /** Red and black list entries (the list items of LIST_ITEMS). */
+  readonly lists: PublicRecord[];
+  readonly commitments: PublicRecord[];
+  readonly inspections: PublicRecord[];
+  /** Public records of every other item (domain records such as environmental violations). */
   readonly other: PublicRecord[];
   readonly truncated: boolean;
 }
+
+/** Which section of the entity page an item's records belong to. */
+const SECTION_OF: Readonly<Record<string, 'licences' | 'penalties' | 'lists' | 'commitments' | 'inspections'>> = {
+  ADM_LICENSE: 'licences',
+  ADM_PENALTY: 'penalties',
+  RED_LIST: 'lists',
+  BLACK_LIST: 'lists',
+  COMMITMENT: 'commitments',
+  INSPECTION_RESULT: 'inspections',
+};
 
 /** Most records one entity page lists; the double-publicity channel pages through the rest. */
 export const SUBJECT_PAGE_CAP = 500;
@@ -178,11 +206,48 @@ export async function subjectPublicRecords(
   const ctx = await readContext(executor, today);
   const rows = await visibleRecordRows(executor, scopeOf(ctx), { subjectId }, { limit: SUBJECT_PAGE_CAP + 1 });
   const shown = await present(ctx, rows.slice(0, SUBJECT_PAGE_CAP));
+  const section = (name: string) => shown.filter((r) => SECTION_OF[r.itemCode] === name);
   return {
     subjectId,
-    licences: shown.filter((r) => r.itemCode === 'ADM_LICENSE'),
-    penalties: shown.filter((r) => r.itemCode === 'ADM_PENALTY'),
-    other: shown.filter((r) => r.itemCode !== 'ADM_LICENSE' && r.itemCode !== 'ADM_PENALTY'),
+    licences: section('licences'),
+    penalties: section('penalties'),
+    lists: section('lists'),
+    commitments: section('commitments'),
+    inspections: section('inspections'),
+    other: shown.filter((r) => SECTION_OF[r.itemCode] === undefined),
     truncated: rows.length > SUBJECT_PAGE_CAP,
   };
+}
+
+/** The red and black lists of the public website, each backed by one catalog item. */
+export const LIST_ITEMS = { red: 'RED_LIST', black: 'BLACK_LIST' } as const;
+export type PublicListKind = keyof typeof LIST_ITEMS;
+
+export interface PublicListPage extends PublicRecordPage {
+  readonly list: PublicListKind;
+  /**
+   * The catalog item behind the list, when the catalog has it and lets the
+   * public see its records; null otherwise (the page then explains the list
+   * instead of showing entries).
+   */
+  readonly item: { readonly code: string; readonly nameZh: string; readonly nameEn: string } | null;
+}
+
+/**
+ * Entries of the red or black list: records of the list's catalog item,
+ * through the same visibility rule and presenter as every public record.
+ * Nothing is shown when the catalog does not mark the item public.
+ */
+export async function listPublicListEntries(
+  executor: Executor,
+  list: PublicListKind,
+  query: PublicChannelFilter,
+  today: string,
+): Promise<PublicListPage> {
+  const ctx = await readContext(executor, today);
+  const code = LIST_ITEMS[list];
+  const item = ctx.current.get(code);
+  if (!item || !ctx.publicCodes.includes(code)) return { list, item: null, items: [], total: 0, nextCursor: null };
+  const page = await channelPage(ctx, [code], query);
+  return { list, item: { code, nameZh: item.nameZh, nameEn: item.nameEn }, ...page };
 }

@@ -249,6 +249,56 @@ export async function countByName(
   return Number(row.n);
 }
 
+/**
+ * Current names of the subjects that pass the filters, without a search term
+ * (browsing a region, an industry or a kind), in name-id order so that the
+ * same cursor as the name search applies. Only called with at least one filter.
+ */
+function filteredNames(executor: Executor, search: Omit<NameFilter, 'term'>) {
+  let q = db(executor)
+    .selectFrom('subject_names as n')
+    .innerJoin('subjects as s', 's.id', 'n.subject_id')
+    .where('n.is_current', '=', 1);
+  if (search.publicOnly) q = q.where('n.public', '=', 1);
+  if (search.kinds?.length) q = q.where('s.kind', 'in', search.kinds);
+  if (search.regionCode) q = q.where('s.region_code', '=', search.regionCode);
+  if (search.industrySection) q = q.where('s.industry_section', '=', search.industrySection);
+  return q;
+}
+
+/** Subjects by filters alone (no term), current names only, in name-id order. */
+export async function browseByFilter(executor: Executor, search: Omit<NameSearch, 'term'>): Promise<NameHit[]> {
+  let q = filteredNames(executor, search)
+    .selectAll('s')
+    .select(['n.id as name_id', 'n.name as matched_name'])
+    .orderBy('n.id')
+    .limit(search.limit);
+  if (search.afterNameId !== undefined) q = q.where('n.id', '>', search.afterNameId);
+  const rows = await q.execute();
+  return rows.map(({ name_id, matched_name, ...subject }) => ({
+    nameId: Number(name_id),
+    matchedName: matched_name,
+    isCurrent: true,
+    subject,
+  }));
+}
+
+/** Counts the subjects that pass the filters, up to `cap`. */
+export async function countByFilter(
+  executor: Executor,
+  search: Omit<NameFilter, 'term'>,
+  cap: number,
+): Promise<number> {
+  const inner = filteredNames(executor, search)
+    .select(sql<number>`1`.as('one'))
+    .limit(cap);
+  const row = await db(executor)
+    .selectFrom(inner.as('c'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function countSubjects(executor: Executor, publicOnly: boolean): Promise<number> {
   let q = db(executor)
     .selectFrom('subjects')

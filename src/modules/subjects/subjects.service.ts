@@ -235,8 +235,9 @@ const TOTAL_CAP = 1_000;
 
 /**
  * Public search: an identifier finds its subject exactly; anything else is a
- * substring of a current or former name. Natural persons are not searchable
- * here.
+ * substring of a current or former name. Without a term, the filters alone
+ * (kind, region, industry) list subjects by their current names. Natural
+ * persons are not searchable here.
  */
 export async function searchSubjects(
   env: Pick<SubjectsEnv, 'db' | 'protector' | 'usccAllowList'>,
@@ -257,22 +258,27 @@ export async function searchSubjects(
       };
     }
   }
-  if (!term) return { items: [], total: 0, totalCapped: false, nextCursor: null };
-  const filter = {
-    term,
+  const filters = {
     publicOnly: options.publicOnly,
     ...(search.kind ? { kinds: [search.kind] } : {}),
     ...(search.region ? { regionCode: search.region } : {}),
     ...(search.industry ? { industrySection: search.industry } : {}),
   };
+  const filtered = !!(search.kind || search.region || search.industry);
+  // Nothing to search and nothing to browse: an empty answer rather than the whole register.
+  if (!term && !filtered) return { items: [], total: 0, totalCapped: false, nextCursor: null };
   const after = search.cursor ? Number.parseInt(search.cursor, 36) : undefined;
-  const hits = await repo.searchByName(executor, env.db.helpers, {
-    ...filter,
+  const paging = {
     limit: search.limit + 1,
     ...(after !== undefined && Number.isFinite(after) ? { afterNameId: after } : {}),
-  });
+  };
+  const hits = term
+    ? await repo.searchByName(executor, env.db.helpers, { ...filters, term, ...paging })
+    : await repo.browseByFilter(executor, { ...filters, ...paging });
   const page = hits.slice(0, search.limit);
-  const total = await repo.countByName(executor, env.db.helpers, filter, TOTAL_CAP + 1);
+  const total = term
+    ? await repo.countByName(executor, env.db.helpers, { ...filters, term }, TOTAL_CAP + 1)
+    : await repo.countByFilter(executor, filters, TOTAL_CAP + 1);
   return {
     items: page.map((h) => ({ subject: h.subject, matchedName: h.matchedName, isCurrentName: h.isCurrent })),
     total: Math.min(total, TOTAL_CAP),

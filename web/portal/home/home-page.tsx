@@ -1,20 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../shared/use-document-title';
+import { LatestPublicity } from './latest-publicity';
 import { PublicStatsCards } from './public-stats-cards';
 import { SubjectSearchBox } from './subject-search-box';
-import { SubjectSearchResults } from './subject-search-results';
 
-/** The query lives in the URL (`/?q=`) so a search can be shared, bookmarked and undone with Back. */
+/** The front door: the search box, the latest double-publicity entries and the headline figures. */
 export function HomePage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const query = params.get('q')?.trim() ?? '';
-  useDocumentTitle(query ? `${query} · ${t('site.name')}` : t('site.name'));
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  useDocumentTitle(t('site.name'));
+
+  // Links shared before the search page existed (`/?q=…`) still land on their results.
+  const legacyQuery = params.get('q')?.trim();
+  if (legacyQuery) return <Navigate replace to={`/search?${new URLSearchParams({ q: legacyQuery }).toString()}`} />;
 
   const search = (text: string) => {
     const trimmed = text.trim();
-    setParams(trimmed ? { q: trimmed } : {});
+    void navigate(trimmed ? `/search?${new URLSearchParams({ q: trimmed }).toString()}` : '/search');
   };
 
   return (
@@ -25,12 +29,30 @@ export function HomePage() {
             {t('portal.hero.title')}
           </h1>
           <p className="hero__subtitle">{t('portal.hero.subtitle')}</p>
-          {/* Remount on a URL change (Back/Forward) so the box shows the query being displayed. */}
-          <SubjectSearchBox key={query} initialQuery={query} onSearch={search} />
+          <SubjectSearchBox initialQuery="" onSearch={search} />
         </div>
       </section>
       <div className="container home__body">
-        {query && <SubjectSearchResults query={query} />}
+        <nav className="quick-links" aria-labelledby="quick-title">
+          <h2 id="quick-title" className="visually-hidden">
+            {t('portal.home.quickTitle')}
+          </h2>
+          <ul>
+            <li>
+              <Link to="/publicity">{t('portal.nav.publicity')}</Link>
+            </li>
+            <li>
+              <Link to="/lists/red">{t('portal.lists.red.title')}</Link>
+            </li>
+            <li>
+              <Link to="/lists/black">{t('portal.lists.black.title')}</Link>
+            </li>
+            <li>
+              <Link to="/about">{t('portal.nav.about')}</Link>
+            </li>
+          </ul>
+        </nav>
+        <LatestPublicity />
         <PublicStatsCards />
       </div>
     </>

@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { SubjectSummary } from '../public-api';
 import { highlight } from './highlight';
 
@@ -9,7 +10,9 @@ export function SubjectCard({ subject, query }: { subject: SubjectSummary; query
   return (
     <li className="subject-card" data-subject-id={subject.id}>
       <div className="subject-card__head">
-        <h3 className="subject-card__name">{highlight(subject.name, query)}</h3>
+        <h3 className="subject-card__name">
+          <Link to={`/subjects/${subject.id}`}>{highlight(subject.name, query)}</Link>
+        </h3>
         <Tag className="subject-card__kind" color="blue">
           {subject.kindLabel ?? t(`portal.kind.${subject.kind}`)}
         </Tag>
@@ -27,6 +30,10 @@ export function SubjectCard({ subject, query }: { subject: SubjectSummary; query
         <div>
           <dt>{t('portal.search.region')}</dt>
           <dd>{subject.regionName ?? none}</dd>
+        </div>
+        <div>
+          <dt>{t('portal.search.industry')}</dt>
+          <dd>{subject.industryName ?? none}</dd>
         </div>
       </dl>
     </li>
