@@ -71,8 +71,7 @@ const nextMonth = (month: string): string => {
   const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 };
-const shanghaiMonth = (iso: string): string =>
-  new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
+const shanghaiMonth = (iso: string): string => new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
 const rate = (count: number, of: number): Rate => ({ count, of, rate: of === 0 ? null : count / of });
 
 type BatchRow = Pick<
@@ -276,7 +275,11 @@ export const submissionStatsSchema = z
         ),
         reasons: z
           .array(
-            z.object({ code: z.string(), rows: z.number().int(), example: z.object({ zh: z.string(), en: z.string() }) }),
+            z.object({
+              code: z.string(),
+              rows: z.number().int(),
+              example: z.object({ zh: z.string(), en: z.string() }),
+            }),
           )
           .describe('Top reasons, rows per reason code'),
         wrongOrDuplicateIdentifierRate: rateSchema.describe(

@@ -10,8 +10,7 @@ import { recordsNavigation } from '../records/records-navigation';
 type Feature = 'admin' | 'dashboard' | 'ingest' | 'lookup' | 'records';
 /** A text key: `console.menu.*` or a key of a feature's messages. */
 export type NavigationLabel =
-  | `console.menu.${keyof Messages['console']['menu']}`
-  | { [F in Feature]: `${F}.${TextKeys<Messages[F]>}` }[Feature];
+  `console.menu.${keyof Messages['console']['menu']}` | { [F in Feature]: `${F}.${TextKeys<Messages[F]>}` }[Feature];
 /** The keys of a messages object whose values are texts (not nested groups). */
 type TextKeys<T> = { [K in keyof T & string]: T[K] extends string ? K : never }[keyof T & string];
 

@@ -1,5 +1,19 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -105,7 +119,9 @@ function RecordBody({
               children: (
                 <span>
                   {record.subject.name ?? t('records.noName')}
-                  {subjectCode(record.subject) && <span className="records__code"> {subjectCode(record.subject)}</span>}{' '}
+                  {subjectCode(record.subject) && (
+                    <span className="records__code"> {subjectCode(record.subject)}</span>
+                  )}{' '}
                   {record.subject.id ? (
                     <Tag>{t(`records.match.${record.subject.matchMethod ?? 'manual'}`)}</Tag>
                   ) : (
@@ -153,7 +169,9 @@ function RecordBody({
               key: 'window',
               label: t('records.detail.window'),
               children: t('records.detail.windowValue', {
-                from: publication.publishedAt ? formatInstant(publication.publishedAt, i18n.language).slice(0, 10) : '—',
+                from: publication.publishedAt
+                  ? formatInstant(publication.publishedAt, i18n.language).slice(0, 10)
+                  : '—',
                 to: publication.maxEnd ?? t('records.detail.noEnd'),
               }),
             },
@@ -201,9 +219,7 @@ function RecordBody({
         </Card>
       )}
 
-      {canWithdraw(user) && record.status !== 'withdrawn' && (
-        <WithdrawAction record={record} onDone={onChanged} />
-      )}
+      {canWithdraw(user) && record.status !== 'withdrawn' && <WithdrawAction record={record} onDone={onChanged} />}
 
       <RecordVersions record={record} fields={fields} />
     </Space>

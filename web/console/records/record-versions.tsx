@@ -77,7 +77,11 @@ function VersionCard({
         column={{ xs: 1, sm: 2, lg: 3 }}
         data-testid={`provenance-${version.version}`}
         items={[
-          { key: 'channel', label: t('records.versions.channel'), children: t(`records.channel.${provenance.channel}`) },
+          {
+            key: 'channel',
+            label: t('records.versions.channel'),
+            children: t(`records.channel.${provenance.channel}`),
+          },
           { key: 'batch', label: t('records.versions.batch'), children: provenance.batchId ?? '—' },
           {
             key: 'department',
@@ -129,7 +133,9 @@ function VersionCard({
                     <del>{formatValue(c.before, typeOf(c.code))}</del>
                   </td>
                 )}
-                <td>{previous ? <ins>{formatValue(c.after, typeOf(c.code))}</ins> : formatValue(c.after, typeOf(c.code))}</td>
+                <td>
+                  {previous ? <ins>{formatValue(c.after, typeOf(c.code))}</ins> : formatValue(c.after, typeOf(c.code))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -87,6 +87,8 @@ export interface RecordPage {
 }
 
 export interface RecordFilters {
+  /** Only for the credit office; a department always sees its own. */
+  departmentCode?: string | undefined;
   itemCode?: string | undefined;
   status?: RecordStatus | undefined;
   timeliness?: Timeliness | undefined;

@@ -6,9 +6,11 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { describeError } from '../../shared/error-message';
 import { useApiQuery } from '../../shared/use-api-query';
 import { useDocumentTitle } from '../../shared/use-document-title';
+import { useCurrentUser } from '../auth/session-context';
 import { SubjectCell, StatusTag, TimelinessTag } from './record-labels';
 import {
   fetchCatalogItems,
+  fetchDepartments,
   fetchRecords,
   PAGE_SIZE,
   RECORD_STATUSES,
@@ -18,14 +20,24 @@ import {
   type RecordStatus,
   type Timeliness,
 } from './records-api';
+import { seesAllDepartments } from './records-permissions';
 
-const FILTER_KEYS = ['itemCode', 'status', 'timeliness', 'decidedFrom', 'decidedTo', 'subject'] as const;
+const FILTER_KEYS = [
+  'departmentCode',
+  'itemCode',
+  'status',
+  'timeliness',
+  'decidedFrom',
+  'decidedTo',
+  'subject',
+] as const;
 
 function filtersFrom(params: URLSearchParams): RecordFilters {
   const value = (key: string) => params.get(key)?.trim() || undefined;
   const status = value('status');
   const timeliness = value('timeliness');
   return {
+    departmentCode: value('departmentCode'),
     itemCode: value('itemCode'),
     status: RECORD_STATUSES.includes(status as RecordStatus) ? (status as RecordStatus) : undefined,
     timeliness: TIMELINESS.includes(timeliness as Timeliness) ? (timeliness as Timeliness) : undefined,
@@ -49,16 +61,18 @@ export function RecordsListPage() {
 
   const records = useApiQuery(`${filterKey}|${cursor ?? ''}`, (signal) => fetchRecords(filters, cursor, signal));
   const items = useApiQuery('items', (signal) => fetchCatalogItems(signal));
+  const office = seesAllDepartments(useCurrentUser());
+  const departments = useApiQuery(office ? 'departments' : null, (signal) => fetchDepartments(signal));
   const itemName = (code: string) => {
     const item = items.status === 'success' ? items.data.items.find((i) => i.code === code) : undefined;
     return item ? (i18n.language === 'en' ? item.nameEn : item.nameZh) : code;
   };
 
   const [form] = Form.useForm<RecordFilters>();
-  useEffect(() => form.setFieldsValue({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), ...filters }), [
-    form,
-    filters,
-  ]);
+  useEffect(
+    () => form.setFieldsValue({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), ...filters }),
+    [form, filters],
+  );
 
   const apply = (values: RecordFilters) => {
     const next = new URLSearchParams();
@@ -104,6 +118,19 @@ export function RecordsListPage() {
       <Card className="records__filters">
         <Form form={form} layout="vertical" onFinish={apply} aria-label={t('records.filters.label')}>
           <div className="records__filter-grid">
+            {office && (
+              <Form.Item name="departmentCode" label={t('records.filters.department')}>
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder={t('records.filters.any')}
+                  options={(departments.status === 'success' ? departments.data.items : []).map((d) => ({
+                    value: d.code,
+                    label: i18n.language === 'en' ? d.nameEn : d.nameZh,
+                  }))}
+                />
+              </Form.Item>
+            )}
             <Form.Item name="itemCode" label={t('records.filters.item')}>
               <Select
                 allowClear

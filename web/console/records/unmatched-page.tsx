@@ -1,4 +1,19 @@
-import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Table, Tabs, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,9 +96,7 @@ export function UnmatchedPage() {
             record: lastLinked.record.recordKey.replaceAll('\u001f', ' / '),
             subject: lastLinked.subjectName,
           })}
-          description={
-            <Link to={`/records/${lastLinked.record.id}`}>{t('records.unmatched.openLinked')}</Link>
-          }
+          description={<Link to={`/records/${lastLinked.record.id}`}>{t('records.unmatched.openLinked')}</Link>}
           onClose={() => setLastLinked(null)}
         />
       )}

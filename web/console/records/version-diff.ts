@@ -44,8 +44,9 @@ export function stateChanges(
 export function formatValue(value: unknown, type?: string): string {
   if (value === undefined || value === null || value === '') return '—';
   if (Array.isArray(value)) return value.map((v) => formatValue(v)).join('；');
-  if (type === 'amount_wan' && typeof value === 'number') return `${(value / 1_000_000).toFixed(6).replace(/\.?0+$/, '')}`;
+  if (type === 'amount_wan' && typeof value === 'number')
+    return `${(value / 1_000_000).toFixed(6).replace(/\.?0+$/, '')}`;
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number);
+  return String(value);
 }
