@@ -46,7 +46,7 @@ export function formatValue(value: unknown, type?: string): string {
   if (Array.isArray(value)) return value.map((v) => formatValue(v)).join('；');
   if (type === 'amount_wan' && typeof value === 'number')
     return `${(value / 1_000_000).toFixed(6).replace(/\.?0+$/, '')}`;
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
 }
