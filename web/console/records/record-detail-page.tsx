@@ -245,7 +245,7 @@ function WithdrawAction({ record, onDone }: { record: RecordDetail; onDone: () =
       title: t('records.withdraw.confirmTitle'),
       content: t('records.withdraw.confirmBody', { revokedOn: values.revokedOn }),
       okText: t('records.withdraw.confirmOk'),
-      okButtonProps: { danger: true },
+      okButtonProps: { danger: true, className: 'records__danger-solid' },
       cancelText: t('records.withdraw.cancel'),
       onOk: async () => {
         setBusy(true);
@@ -268,7 +268,7 @@ function WithdrawAction({ record, onDone }: { record: RecordDetail; onDone: () =
   return (
     <Card title={t('records.withdraw.title')}>
       <Typography.Paragraph>{t('records.withdraw.explain')}</Typography.Paragraph>
-      <Button danger onClick={() => setOpen(true)}>
+      <Button danger className="records__danger" onClick={() => setOpen(true)}>
         {t('records.withdraw.open')}
       </Button>
       <Modal
@@ -277,6 +277,7 @@ function WithdrawAction({ record, onDone }: { record: RecordDetail; onDone: () =
         okText={t('records.withdraw.submit')}
         cancelText={t('records.withdraw.cancel')}
         confirmLoading={busy}
+        okButtonProps={{ danger: true, className: 'records__danger-solid' }}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
         destroyOnHidden

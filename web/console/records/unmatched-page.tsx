@@ -218,7 +218,7 @@ function LinkDialog({
         layout="inline"
         onFinish={() => setSubmitted(query)}
         className="records__subject-search"
-        aria-label={t('records.unmatched.searchLabel')}
+        role="search"
       >
         <Form.Item label={t('records.unmatched.searchLabel')} htmlFor="subject-search">
           <Input
