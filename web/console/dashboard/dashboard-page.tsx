@@ -113,6 +113,7 @@ export function DashboardPage() {
               aria-label={t('dashboard.department')}
               value={focus}
               onChange={setFocus}
+              showSearch={{ optionFilterProp: 'label' }}
               style={{ minWidth: 200 }}
               options={[
                 { value: ALL, label: t('dashboard.scopeAll') },
@@ -198,7 +199,7 @@ function RateTitle({ label, definition }: { label: string; definition: string })
   return (
     <span>
       {label}{' '}
-      <Tooltip title={definition}>
+      <Tooltip title={definition} trigger={['hover', 'focus']}>
         <Button
           type="text"
           size="small"

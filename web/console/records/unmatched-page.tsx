@@ -214,12 +214,7 @@ function LinkDialog({
 
   const searchTab = (
     <div>
-      <Form
-        layout="inline"
-        onFinish={() => setSubmitted(query)}
-        className="records__subject-search"
-        role="search"
-      >
+      <Form layout="inline" onFinish={() => setSubmitted(query)} className="records__subject-search" role="search">
         <Form.Item label={t('records.unmatched.searchLabel')} htmlFor="subject-search">
           <Input
             id="subject-search"
