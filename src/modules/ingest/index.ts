@@ -9,11 +9,15 @@ import type { XinyongModule } from '../../platform/module';
 import { ingestMigrations } from './ingest.migrations';
 import { ingestRoutes } from './ingest.routes';
 import { ingestCommands } from './ingest.command';
+import { registerIngestStatsRoutes } from './ingest.stats';
 
 export const ingestModule: XinyongModule = {
   name: 'ingest',
   migrations: ingestMigrations,
-  registerRoutes: ingestRoutes,
+  registerRoutes(app, deps) {
+    ingestRoutes(app, deps);
+    registerIngestStatsRoutes(app, deps);
+  },
   registerCommands: ingestCommands,
 };
 

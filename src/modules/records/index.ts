@@ -45,6 +45,16 @@ export {
   type RecordStats,
   type RecordsClock,
 } from './records.service';
+export {
+  recordsDashboard,
+  defaultSpan,
+  monthsOf,
+  type RecordsDashboard,
+  type DepartmentRecordFigures,
+  type MonthSpan,
+} from './records.dashboard';
+export { lastContentWrites } from './records.dashboard.repository';
+export { monthSpanQuery } from './records.schemas';
 export { flagOverdue, endExpiredPublications, recordSchedules, OVERDUE_NOTIFICATION } from './records.jobs';
 export { listNotifications, readNotification, type Notification } from './records.notifications';
 export {

@@ -1,6 +1,6 @@
 /** The only SQL over the records module's tables. */
 import { sql } from 'kysely';
-import { insertRows, type Executor } from '../../platform/db';
+import { escapeLike, insertRows, type Executor } from '../../platform/db';
 import {
   recordsDb,
   type NotificationsTable,
@@ -223,6 +223,11 @@ export interface RecordFilter {
   readonly timeliness?: Timeliness;
   /** Only records with no subject (the review queue; withdrawn records excluded). */
   readonly unmatched?: boolean;
+  /** Decision date range, inclusive (`YYYY-MM-DD`). */
+  readonly decidedFrom?: string;
+  readonly decidedTo?: string;
+  /** A piece of the subject's name as submitted, or one of its codes (USCC, organisation code, registration number) in full. */
+  readonly subject?: string;
 }
 
 function filtered(executor: Executor, filter: RecordFilter) {
@@ -234,6 +239,20 @@ function filtered(executor: Executor, filter: RecordFilter) {
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.timeliness) q = q.where('timeliness', '=', filter.timeliness);
   if (filter.unmatched) q = q.where('subject_id', 'is', null).where('status', '!=', 'withdrawn');
+  if (filter.decidedFrom) q = q.where('decision_date', '>=', filter.decidedFrom);
+  if (filter.decidedTo) q = q.where('decision_date', '<=', filter.decidedTo);
+  if (filter.subject) {
+    const term = filter.subject;
+    const code = term.replace(/[\s-]/g, '').toUpperCase();
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql<string>`subject_name`, 'like', sql<string>`${`%${escapeLike(term)}%`} escape '\\'`),
+        eb('subject_uscc', '=', code),
+        eb('subject_org_code', '=', code.length === 9 ? `${code.slice(0, 8)}-${code.slice(8)}` : term.toUpperCase()),
+        eb('subject_registration_number', '=', code),
+      ]),
+    );
+  }
   return q;
 }
 
@@ -246,6 +265,14 @@ export async function listRecordRows(
   let q = filtered(executor, filter).selectAll().orderBy('id', 'desc').limit(page.limit);
   if (page.beforeId) q = q.where('id', '<', page.beforeId);
   return q.execute();
+}
+
+/** How many records match `filter` (the list's total). */
+export async function countRecords(executor: Executor, filter: RecordFilter): Promise<number> {
+  const row = await filtered(executor, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export interface StatsRow {

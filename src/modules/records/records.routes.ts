@@ -6,6 +6,7 @@
 import { callerOf, requirePermission, type HttpServer } from '../../platform/http';
 import type { AppDeps } from '../../platform/module';
 import { readScope, RECORDS_READ, RECORDS_REVIEW, RECORDS_SUBMIT } from './records.access';
+import { defaultSpan, recordsDashboard } from './records.dashboard';
 import { recordNotFound } from './records.errors';
 import { listNotifications, readNotification } from './records.notifications';
 import * as schemas from './records.schemas';
@@ -45,7 +46,7 @@ export function registerRecordsRoutes(app: HttpServer, deps: AppDeps): void {
         filter: request.query,
         returned: result.items.length,
       });
-      return { items: [...result.items], nextCursor: result.nextCursor };
+      return { items: [...result.items], nextCursor: result.nextCursor, total: result.total };
     },
   );
 
@@ -67,7 +68,7 @@ export function registerRecordsRoutes(app: HttpServer, deps: AppDeps): void {
         filter: request.query,
         returned: result.items.length,
       });
-      return { items: [...result.items], nextCursor: result.nextCursor };
+      return { items: [...result.items], nextCursor: result.nextCursor, total: result.total };
     },
   );
 
@@ -85,6 +86,25 @@ export function registerRecordsRoutes(app: HttpServer, deps: AppDeps): void {
       requirePermission(request, RECORDS_READ);
       const scope = readScope(callerOf(request));
       return recordStats(db.kysely, { ...request.query, ...scope });
+    },
+  );
+
+  app.get(
+    '/records/dashboard',
+    {
+      schema: {
+        tags,
+        summary: 'Dashboard figures per department: timeliness per month, overdue, unmatched, withdrawals',
+        querystring: schemas.monthSpanQuery,
+        response: { 200: schemas.recordsDashboardSchema, ...schemas.problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      requirePermission(request, RECORDS_READ);
+      const scope = readScope(callerOf(request));
+      const { from, to } = request.query;
+      const span = from && to ? { from, to } : defaultSpan(12, to);
+      return recordsDashboard(db.kysely, { ...span, ...(from ? { from } : {}), ...scope });
     },
   );
 

@@ -15,6 +15,15 @@ export const listQuery = z.strictObject({
   subjectId: id.optional(),
   status: z.enum(RECORD_STATUSES).optional(),
   timeliness: z.enum(TIMELINESS).optional(),
+  decidedFrom: isoDate.optional().describe('Decision date on or after (YYYY-MM-DD)'),
+  decidedTo: isoDate.optional().describe('Decision date on or before (YYYY-MM-DD)'),
+  subject: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('A piece of the subject name as submitted, or its USCC / organisation code / registration number'),
   cursor: id.optional(),
   limit,
 });
@@ -125,7 +134,11 @@ export const recordDetailSchema = recordSchema
   .extend({ versions: z.array(versionSchema) })
   .meta({ id: 'CreditRecordDetail' });
 
-export const recordPageSchema = z.object({ items: z.array(recordSummarySchema), nextCursor: z.string().nullable() });
+export const recordPageSchema = z.object({
+  items: z.array(recordSummarySchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().describe('Records matching the filter, on every page'),
+});
 
 const countsByStatus = z.object({
   active: z.number().int(),
@@ -178,3 +191,50 @@ export const notificationPageSchema = z.object({
 
 export const problems = (...statuses: Array<400 | 401 | 403 | 404 | 409>) =>
   Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<number, typeof problemSchema>;
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+
+/** A span of months for the dashboards (default: the last 12 months, Asia/Shanghai). */
+export const monthSpanQuery = z
+  .strictObject({
+    from: month.optional().describe('First month, YYYY-MM (default: 11 months before `to`)'),
+    to: month.optional().describe('Last month, YYYY-MM (default: this month in Asia/Shanghai)'),
+    lang: z.enum(['zh', 'en']).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] })
+  .refine((q) => !q.from || !q.to || monthDistance(q.from, q.to) < 60, {
+    message: 'at most 60 months',
+    path: ['from'],
+  });
+
+function monthDistance(from: string, to: string): number {
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+  return index(to) - index(from);
+}
+
+const timelinessCounts = {
+  onTime: z.number().int(),
+  late: z.number().int(),
+  overdue: z.number().int(),
+  pending: z.number().int().describe('Not yet published, deadline not passed'),
+};
+
+export const recordsDashboardSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    departments: z.array(
+      z.object({
+        departmentCode: z.string(),
+        total: z.number().int(),
+        active: z.number().int(),
+        unmatched: z.number().int().describe('Not withdrawn, no subject matched (the review queue)'),
+        overdue: z.number().int().describe('Active, past the publication deadline, still unpublished'),
+        withdrawn: z.number().int(),
+        withdrawals: z.object({ onTime: z.number().int(), late: z.number().int() }),
+        timeliness: z.object(timelinessCounts).describe('Decisions within the span'),
+        months: z.array(z.object({ month: z.string(), ...timelinessCounts })),
+      }),
+    ),
+  })
+  .meta({ id: 'RecordsDashboard' });

@@ -20,6 +20,7 @@ import {
 } from './records.errors';
 import { toRecord, toVersion, type CreditRecord, type RecordVersion } from './records.model';
 import {
+  countRecords,
   findRecord,
   insertVersions,
   listRecordRows,
@@ -246,6 +247,8 @@ export async function getRecord(executor: Executor, id: string): Promise<RecordD
 export interface RecordPage {
   readonly items: readonly CreditRecord[];
   readonly nextCursor: string | null;
+  /** How many records match the filter in all (every page). */
+  readonly total: number;
 }
 
 export interface ListRecordsFilter {
@@ -256,14 +259,25 @@ export interface ListRecordsFilter {
   readonly subjectId?: string;
   readonly status?: RecordStatus;
   readonly timeliness?: Timeliness;
+  /** Decision date range, inclusive. */
+  readonly decidedFrom?: string;
+  readonly decidedTo?: string;
+  /** A piece of the subject's name, or one of its codes in full. */
+  readonly subject?: string;
   readonly cursor?: string;
   readonly limit: number;
 }
 
-async function page(executor: Executor, filter: RecordFilter, cursor: string | undefined, limit: number) {
+async function page(
+  executor: Executor,
+  filter: RecordFilter,
+  cursor: string | undefined,
+  limit: number,
+): Promise<RecordPage> {
   const rows = await listRecordRows(executor, filter, { ...(cursor ? { beforeId: cursor } : {}), limit: limit + 1 });
   const items = rows.slice(0, limit).map(toRecord);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+  const total = await countRecords(executor, filter);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null, total };
 }
 
 /** Records newest first, filtered; `cursor` is the `nextCursor` of the previous page. */

@@ -1,25 +1,12 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
-import { useDocumentTitle } from '../../shared/use-document-title';
+import './dashboard.css';
+import { DashboardPage } from './dashboard-page';
 
 /** The dashboard feature's pages, routed under /console/dashboard/*. */
 export function DashboardRoutes() {
   return (
     <Routes>
-      <Route index element={<Placeholder />} />
+      <Route index element={<DashboardPage />} />
     </Routes>
-  );
-}
-
-function Placeholder() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('dashboard.title'));
-  return (
-    <div className="console-page">
-      <Typography.Title level={1} className="console-page__title">
-        {t('dashboard.title')}
-      </Typography.Title>
-    </div>
   );
 }

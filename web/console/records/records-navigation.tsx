@@ -1,4 +1,4 @@
-import { FileSearchOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, LinkOutlined } from '@ant-design/icons';
 import type { NavigationItem } from '../layout/navigation';
 
 /** This feature's side-menu entries (merged in ../layout/navigation.tsx). */
@@ -8,5 +8,11 @@ export const recordsNavigation: readonly NavigationItem[] = [
     label: 'records.title',
     icon: <FileSearchOutlined />,
     roles: ['platform_admin', 'department_admin', 'clerk', 'officer', 'agency'],
+  },
+  {
+    path: '/records/unmatched',
+    label: 'records.unmatchedMenu',
+    icon: <LinkOutlined />,
+    roles: ['platform_admin', 'department_admin', 'clerk'],
   },
 ];

@@ -1,25 +1,16 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
-import { useDocumentTitle } from '../../shared/use-document-title';
+import './records.css';
+import { RecordDetailPage } from './record-detail-page';
+import { RecordsListPage } from './records-list-page';
+import { UnmatchedPage } from './unmatched-page';
 
 /** The records feature's pages, routed under /console/records/*. */
 export function RecordsRoutes() {
   return (
     <Routes>
-      <Route index element={<Placeholder />} />
+      <Route index element={<RecordsListPage />} />
+      <Route path="unmatched" element={<UnmatchedPage />} />
+      <Route path=":id" element={<RecordDetailPage />} />
     </Routes>
-  );
-}
-
-function Placeholder() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('records.title'));
-  return (
-    <div className="console-page">
-      <Typography.Title level={1} className="console-page__title">
-        {t('records.title')}
-      </Typography.Title>
-    </div>
   );
 }
