@@ -8,10 +8,11 @@ import { lookupNavigation } from '../lookup/lookup-navigation';
 import { recordsNavigation } from '../records/records-navigation';
 
 type Feature = 'admin' | 'dashboard' | 'ingest' | 'lookup' | 'records';
-/** A text key: `console.menu.*` or a key of a feature's messages. */
+/** The keys of `M` whose values are texts (a feature's nested groups are not labels). */
+type TextKeys<M> = { [K in keyof M & string]: M[K] extends string ? K : never }[keyof M & string];
+/** A text key: `console.menu.*` or a top-level text of a feature's messages. */
 export type NavigationLabel =
-  | `console.menu.${keyof Messages['console']['menu']}`
-  | { [F in Feature]: `${F}.${keyof Messages[F] & string}` }[Feature];
+  `console.menu.${keyof Messages['console']['menu']}` | { [F in Feature]: `${F}.${TextKeys<Messages[F]>}` }[Feature];
 
 /** One side-menu entry. Each feature folder lists its own; `roles` limits who sees it. */
 export interface NavigationItem {
