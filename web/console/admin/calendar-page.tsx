@@ -37,7 +37,7 @@ export function CalendarPage() {
 
   const known = years.status === 'success' ? years.data.items : [];
   const yearOptions = [
-    ...new Set([...known.map((y) => y.year), thisYear - 1, thisYear, thisYear + 1, thisYear + 2, year]),
+    ...new Set([...known.map((y) => y.year), ...Array.from({ length: 9 }, (_, i) => thisYear - 3 + i), year]),
   ].sort();
   // Deadlines that fall in these years are computed on weekends alone: say so before anyone relies on them.
   const incomplete = [thisYear, thisYear + 1].filter((y) => !known.some((k) => k.year === y && k.complete));

@@ -118,7 +118,9 @@ export function GovernmentView({ outcome }: { outcome: LookupOutcome }) {
             scroll={{ x: true }}
             pagination={false}
             dataSource={records.status === 'success' ? records.data.items : []}
-            locale={{ emptyText: t('lookup.view.noRecords') }}
+            locale={{
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('lookup.view.noRecords')} />,
+            }}
             columns={[
               { key: 'item', title: t('lookup.view.recordItem'), dataIndex: 'itemCode' },
               { key: 'key', title: t('lookup.view.recordKey'), dataIndex: 'recordKey' },

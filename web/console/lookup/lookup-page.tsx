@@ -1,6 +1,6 @@
 import './lookup.css';
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/error-message';
@@ -80,7 +80,7 @@ export function LookupPage() {
             aria-label={t('lookup.results')}
             loading={results.status === 'loading'}
             dataSource={results.status === 'success' ? results.data.items : []}
-            locale={{ emptyText: t('lookup.noResults') }}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('lookup.noResults')} /> }}
             renderItem={(item) => (
               <List.Item
                 actions={[
