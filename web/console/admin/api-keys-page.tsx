@@ -63,7 +63,7 @@ export function ApiKeysPage() {
             title: t('admin.keys.status'),
             render: (_, k) =>
               k.status === 'active' ? (
-                <Tag color="green">{t('admin.keys.active')}</Tag>
+                <Tag className="admin-tag admin-tag--ok">{t('admin.keys.active')}</Tag>
               ) : (
                 <Tag>{t('admin.keys.revokedStatus')}</Tag>
               ),
@@ -106,22 +106,28 @@ export function ApiKeysPage() {
         title={t('admin.keys.secretTitle')}
         closable={false}
         mask={{ closable: false }}
+        destroyOnHidden
         footer={
           <Button type="primary" onClick={() => setSecret(null)}>
             {t('admin.keys.secretDone')}
           </Button>
         }
       >
-        <Alert type="warning" showIcon title={t('admin.keys.secretWarning')} className="admin__alert" />
-        <Typography.Paragraph>{t('admin.keys.secretFor', { name: secret?.name ?? '' })}</Typography.Paragraph>
-        <Typography.Paragraph
-          code
-          copyable={{ text: secret?.key ?? '', tooltips: [t('admin.keys.copy'), t('admin.keys.copied')] }}
-          data-testid="api-key-secret"
-          className="admin__secret"
-        >
-          {secret?.key}
-        </Typography.Paragraph>
+        {/* Rendered only while open: once closed, the key leaves the page for good. */}
+        {secret && (
+          <>
+            <Alert type="warning" showIcon title={t('admin.keys.secretWarning')} className="admin__alert" />
+            <Typography.Paragraph>{t('admin.keys.secretFor', { name: secret?.name ?? '' })}</Typography.Paragraph>
+            <Typography.Paragraph
+              code
+              copyable={{ text: secret?.key ?? '', tooltips: [t('admin.keys.copy'), t('admin.keys.copied')] }}
+              data-testid="api-key-secret"
+              className="admin__secret"
+            >
+              {secret?.key}
+            </Typography.Paragraph>
+          </>
+        )}
       </Modal>
     </AdminPage>
   );

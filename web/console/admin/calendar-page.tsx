@@ -66,14 +66,17 @@ export function CalendarPage() {
             id="calendar-year"
             value={year}
             onChange={setYear}
+            showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 120 }}
             options={yearOptions.map((y) => ({ value: y, label: String(y) }))}
           />
           {days.status === 'success' &&
             (days.data.complete ? (
-              <Tag color="green">{t('admin.calendar.complete', { source: days.data.source ?? '' })}</Tag>
+              <Tag className="admin-tag admin-tag--ok">
+                {t('admin.calendar.complete', { source: days.data.source ?? '' })}
+              </Tag>
             ) : (
-              <Tag color="orange">{t('admin.calendar.incomplete')}</Tag>
+              <Tag className="admin-tag admin-tag--warn">{t('admin.calendar.incomplete')}</Tag>
             ))}
           {days.status === 'success' && !days.data.complete && (
             <Button onClick={() => setCompleting(true)}>{t('admin.calendar.markComplete')}</Button>

@@ -52,7 +52,7 @@ export function CatalogItemPage() {
                 label: t('admin.catalog.status'),
                 children:
                   loaded.status === 'active' ? (
-                    <Tag color="green">{t('admin.catalog.active')}</Tag>
+                    <Tag className="admin-tag admin-tag--ok">{t('admin.catalog.active')}</Tag>
                   ) : (
                     <Tag>{t('admin.catalog.retired')}</Tag>
                   ),

@@ -69,7 +69,7 @@ export function CatalogListPage() {
             key: 'disclosure',
             title: t('admin.catalog.disclosure'),
             render: (_, item) => (
-              <Tag color={item.disclosure === 'public' ? 'green' : 'blue'}>
+              <Tag className={`admin-tag admin-tag--${item.disclosure === 'public' ? 'ok' : 'info'}`}>
                 {t(`admin.catalog.disclosures.${item.disclosure}`)}
               </Tag>
             ),
@@ -79,7 +79,7 @@ export function CatalogListPage() {
             title: t('admin.catalog.status'),
             render: (_, item) =>
               item.status === 'active' ? (
-                <Tag color="green">{t('admin.catalog.active')}</Tag>
+                <Tag className="admin-tag admin-tag--ok">{t('admin.catalog.active')}</Tag>
               ) : (
                 <Tag>{t('admin.catalog.retired')}</Tag>
               ),

@@ -69,9 +69,9 @@ export function UsersPage() {
             title: t('admin.users.status'),
             render: (_, u) =>
               u.status === 'active' ? (
-                <Tag color="green">{t('admin.users.active')}</Tag>
+                <Tag className="admin-tag admin-tag--ok">{t('admin.users.active')}</Tag>
               ) : (
-                <Tag color="default">{t('admin.users.inactive')}</Tag>
+                <Tag>{t('admin.users.inactive')}</Tag>
               ),
           },
           { key: 'createdAt', title: t('admin.users.createdAt'), render: (_, u) => formatTime(u.createdAt) },
