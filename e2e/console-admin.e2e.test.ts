@@ -171,7 +171,7 @@ describe('console administration', { timeout: 180_000 }, () => {
     await dialog.getByLabel('法定节假日（工作日放假）').check();
     await dialog.getByLabel('节日名称').fill('E2E测试日');
     await dialog.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => day.getAttribute('aria-label')).toContain('节假日');
+    await expect.poll(() => day.textContent()).toContain('节假日');
 
     const calculator = page.getByTestId('working-days-calculator');
     const result = page.getByTestId('working-days-result');
@@ -188,7 +188,7 @@ describe('console administration', { timeout: 180_000 }, () => {
     await day.click();
     await dialog.getByLabel('按常规（周一至周五上班，周末休息）').check();
     await dialog.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => day.getAttribute('aria-label')).not.toContain('节假日');
+    await expect.poll(() => day.textContent()).not.toContain('节假日');
     await calculate();
     await expect.poll(() => result.textContent()).toContain(monday);
     await context.close();

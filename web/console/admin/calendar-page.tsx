@@ -119,12 +119,13 @@ export function CalendarPage() {
                     key={date}
                     type="button"
                     className={`calendar-day calendar-day--${kind}`}
-                    aria-label={`${date} ${describe}`}
                     title={`${date} ${describe}`}
                     data-date={date}
                     onClick={() => setEditing({ date, entry })}
                   >
                     {day}
+                    {/* The visible day number starts the accessible name; the rest is for screen readers. */}
+                    <span className="visually-hidden">{` ${date} ${describe}`}</span>
                   </button>
                 );
               })}
