@@ -68,7 +68,9 @@ export function CatalogDefinitionEditor({ item, onSaved }: { item: CatalogItem; 
     setBusy(true);
     setError(null);
     try {
-      const saved = await updateCatalogItem(item.code, draft, changeNote.trim());
+      // Blank lines of the legal basis textarea are not bases.
+      const legalBasis = draft.legalBasis.map((line) => line.trim()).filter(Boolean);
+      const saved = await updateCatalogItem(item.code, { ...draft, legalBasis }, changeNote.trim());
       void message.success(t('admin.catalog.savedVersion', { version: saved.currentVersion }));
       onSaved();
     } catch (caught) {
