@@ -176,6 +176,7 @@ describe('console subject look-up', { timeout: 150_000 }, () => {
     await dialog.getByRole('button', { name: '确认查询' }).click();
     const view = page.getByTestId('government-view');
     await view.waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     expect(await view.getByRole('heading', { level: 2 }).textContent()).toBe(name);
 
     // Masked by default (minimum necessary)…

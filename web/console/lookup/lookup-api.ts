@@ -82,3 +82,10 @@ export function looksLikeIdentifier(value: string): boolean {
   const v = value.replace(/[\s-]/g, '').toUpperCase();
   return /^[0-9A-Z]{18}$/.test(v) || /^\d{15}$/.test(v) || /^[0-9A-Z]{8}[0-9X]$/.test(v);
 }
+
+/** A citizen ID number as pages show it (110108********123X); other identifiers are public and stay whole. */
+export function maskCitizenId(identifier: string): string {
+  return /^\d{17}[\dX]$/.test(identifier) && !identifier.startsWith('9')
+    ? `${identifier.slice(0, 6)}********${identifier.slice(14)}`
+    : identifier;
+}

@@ -7,7 +7,7 @@ import { describeError } from '../../shared/error-message';
 import { useApiQuery } from '../../shared/use-api-query';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { GovernmentView } from './government-view';
-import { looksLikeIdentifier, searchSubjects } from './lookup-api';
+import { looksLikeIdentifier, maskCitizenId, searchSubjects } from './lookup-api';
 import { PurposeDialog, type LookupOutcome, type LookupTarget } from './purpose-dialog';
 
 /**
@@ -66,7 +66,10 @@ export function LookupPage() {
             className="lookup__notice"
             title={t('lookup.identifierHint')}
             action={
-              <Button onClick={() => setTarget({ identifier, label: identifier })} data-testid="lookup-by-identifier">
+              <Button
+                onClick={() => setTarget({ identifier, label: maskCitizenId(identifier) })}
+                data-testid="lookup-by-identifier"
+              >
                 {t('lookup.byIdentifier')}
               </Button>
             }
