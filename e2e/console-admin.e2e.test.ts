@@ -15,6 +15,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** expect.poll gives up after 1 s by default; a shared, loaded machine needs longer. */
+const patient = { timeout: 15_000 };
+
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {
@@ -103,7 +106,7 @@ describe('console administration', { timeout: 180_000 }, () => {
 
     await row.getByRole('button', { name: `停用 ${username}` }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '停用' }).click();
-    await expect.poll(() => row.textContent()).toContain('已停用');
+    await expect.poll(() => row.textContent(), patient).toContain('已停用');
     const again = await browser.newContext();
     expect((await again.request.post(`${baseUrl}/api/v1/auth/login`, { data: { username, password } })).status()).toBe(
       401,
@@ -141,7 +144,7 @@ describe('console administration', { timeout: 180_000 }, () => {
 
     await row.getByRole('button', { name: `吊销 ${name}` }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '吊销' }).click();
-    await expect.poll(() => row.textContent()).toContain('已吊销');
+    await expect.poll(() => row.textContent(), patient).toContain('已吊销');
     expect((await probe.request.get(`${baseUrl}/api/v1/records?limit=1`, withKey)).status()).toBe(401);
     await Promise.all([probe.close(), context.close()]);
   });
@@ -171,7 +174,7 @@ describe('console administration', { timeout: 180_000 }, () => {
     await dialog.getByLabel('法定节假日（工作日放假）').check();
     await dialog.getByLabel('节日名称').fill('E2E测试日');
     await dialog.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => day.textContent()).toContain('节假日');
+    await expect.poll(() => day.textContent(), patient).toContain('节假日');
 
     const calculator = page.getByTestId('working-days-calculator');
     const result = page.getByTestId('working-days-result');
@@ -181,16 +184,16 @@ describe('console administration', { timeout: 180_000 }, () => {
       await calculator.getByRole('button', { name: '计算' }).click();
     };
     await calculate();
-    await expect.poll(() => result.textContent()).toContain(tuesday);
+    await expect.poll(() => result.textContent(), patient).toContain(tuesday);
     expect(await calculator.textContent()).toContain(String(year));
 
     // Back to the Monday–Friday rule: the deadline is the Monday again.
     await day.click();
     await dialog.getByLabel('按常规（周一至周五上班，周末休息）').check();
     await dialog.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => day.textContent()).not.toContain('节假日');
+    await expect.poll(() => day.textContent(), patient).not.toContain('节假日');
     await calculate();
-    await expect.poll(() => result.textContent()).toContain(monday);
+    await expect.poll(() => result.textContent(), patient).toContain(monday);
     await context.close();
   });
 
@@ -259,7 +262,7 @@ describe('console administration', { timeout: 180_000 }, () => {
     await page.getByLabel('X_BZ 英文名').fill(label);
     await page.getByLabel('修改说明').fill('英文名称调整');
     await page.getByRole('button', { name: '保存为新版本' }).click();
-    await expect.poll(() => page.getByTestId('catalog-version').textContent()).toBe('2');
+    await expect.poll(() => page.getByTestId('catalog-version').textContent(), patient).toBe('2');
     await page.getByRole('tab', { name: '版本历史' }).click();
     await page.getByTestId('catalog-versions').getByText('英文名称调整').waitFor();
     const v2 = (await (await page.request.get(`${baseUrl}/api/v1/catalog/items/${code}`)).json()) as {

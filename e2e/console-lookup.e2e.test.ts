@@ -16,6 +16,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** expect.poll gives up after 1 s by default; a shared, loaded machine needs longer. */
+const patient = { timeout: 15_000 };
+
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function signIn(page: Page, username: string, password: string, path: string): Promise<void> {
@@ -75,7 +78,7 @@ describe('console subject look-up', { timeout: 150_000 }, () => {
     await page.getByRole('button', { name: '查找' }).click();
     await page.getByRole('button', { name: `政务查询：${subject.name}` }).click();
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.getByTestId('lookup-target').textContent()).toBe(subject.name);
+    await expect.poll(() => dialog.getByTestId('lookup-target').textContent(), patient).toBe(subject.name);
     expect(await seriousViolations(page), 'purpose dialog').toEqual([]);
 
     await dialog.getByLabel('行政许可审查').check();
