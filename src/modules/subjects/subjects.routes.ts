@@ -171,6 +171,32 @@ export function subjectsRoutes(app: HttpServer, deps: AppDeps): void {
     },
   );
 
+  app.post(
+    '/subjects/lookup',
+    {
+      schema: {
+        tags,
+        summary: 'Government view of a subject (purpose and case number in the body); audited',
+        body: schemas.lookupBodySchema,
+        querystring: z.strictObject({ lang: z.enum(['zh', 'en']).optional() }),
+        response: { 200: schemas.governmentSubjectSchema },
+      },
+    },
+    async (request) => {
+      requirePermission(request, 'subjects.lookup');
+      const { identifier, subjectId, purpose, caseNumber } = request.body;
+      const detail = await governmentLookup(
+        env,
+        callerOf(request, { purpose: purpose?.trim() || null, caseNumber: caseNumber?.trim() || null }),
+        {
+          ...(identifier ? { identifier } : {}),
+          ...(subjectId ? { subjectId } : {}),
+        },
+      );
+      return presentGovernmentDetail(detail, requestLang(request));
+    },
+  );
+
   app.get(
     '/subjects/:id/versions',
     {

@@ -89,6 +89,19 @@ export const lookupQuerySchema = z
   })
   .refine((q) => !!q.identifier !== !!q.subjectId, { message: 'give exactly one of identifier or subjectId' });
 
+/**
+ * The same look-up as a POST body: the purpose and case number stay out of
+ * URLs, which proxies and access logs keep.
+ */
+export const lookupBodySchema = z
+  .strictObject({
+    identifier: shortText(40).optional(),
+    subjectId: shortText(40).optional(),
+    purpose: shortText(200).optional().describe('Why the look-up is made; required, written to the audit log'),
+    caseNumber: shortText(100).optional().describe('The business case or file number, written to the audit log'),
+  })
+  .refine((q) => !!q.identifier !== !!q.subjectId, { message: 'give exactly one of identifier or subjectId' });
+
 export const renameSchema = z.strictObject({
   name: shortText(200).min(1),
   effectiveOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

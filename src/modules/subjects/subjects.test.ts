@@ -254,6 +254,45 @@ describe('subjects', () => {
       });
     });
 
+    it('takes the look-up as a POST body, keeping purpose and case number out of the URL but in the audit log', async () => {
+      const { key } = await createApiKey(t.db, systemCaller('test'), {
+        name: 'case system',
+        departmentCode: 'scjgj',
+        permissions: ['subjects.lookup'],
+      });
+      const headers = { authorization: `Bearer ${key}` };
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/subjects/lookup',
+        headers,
+        payload: { identifier: acme.uscc, purpose: '   ', caseNumber: 'CF-1' },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'subjects.purpose_required' });
+      expect(refused.json().title).toContain('查询目的');
+
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/subjects/lookup',
+        headers,
+        payload: {
+          identifier: '11010519491231002X',
+          purpose: '行政处罚案件办理',
+          caseNumber: ' 海市监罚〔2026〕12号 ',
+        },
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({ kind: 'natural_person', idNumber: '11010519491231002X' });
+      const [entry] = await listAudit(t.db.kysely, { action: 'subject.lookup.government' });
+      expect(entry).toMatchObject({
+        purpose: '行政处罚案件办理',
+        caseNumber: '海市监罚〔2026〕12号',
+        subjectId: ok.json().id,
+        requestId: ok.headers['x-request-id'],
+      });
+      expect(JSON.stringify(entry)).not.toContain('11010519491231002X');
+    });
+
     it('checks identifiers over HTTP with bilingual reasons', async () => {
       const response = await t.app.inject({
         method: 'POST',

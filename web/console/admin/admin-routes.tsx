@@ -1,25 +1,28 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import './admin.css';
+import { ConfigProvider } from 'antd';
 import { Route, Routes } from 'react-router-dom';
-import { useDocumentTitle } from '../../shared/use-document-title';
+import { AdminHome } from './admin-home';
+import { ApiKeysPage } from './api-keys-page';
+import { AuditPage } from './audit-page';
+import { CalendarPage } from './calendar-page';
+import { CatalogItemPage } from './catalog-item-page';
+import { CatalogListPage } from './catalog-list-page';
+import { UsersPage } from './users-page';
 
 /** The admin feature's pages, routed under /console/admin/*. */
 export function AdminRoutes() {
   return (
-    <Routes>
-      <Route index element={<Placeholder />} />
-    </Routes>
-  );
-}
-
-function Placeholder() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('admin.title'));
-  return (
-    <div className="console-page">
-      <Typography.Title level={1} className="console-page__title">
-        {t('admin.title')}
-      </Typography.Title>
-    </div>
+    // Destructive buttons (disable, revoke, retire) in a red dark enough for AA contrast on white.
+    <ConfigProvider theme={{ token: { colorError: '#cf1322' } }}>
+      <Routes>
+        <Route index element={<AdminHome />} />
+        <Route path="catalog" element={<CatalogListPage />} />
+        <Route path="catalog/:code" element={<CatalogItemPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="api-keys" element={<ApiKeysPage />} />
+        <Route path="audit" element={<AuditPage />} />
+      </Routes>
+    </ConfigProvider>
   );
 }

@@ -1,25 +1,11 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
-import { useDocumentTitle } from '../../shared/use-document-title';
+import { LookupPage } from './lookup-page';
 
 /** The lookup feature's pages, routed under /console/lookup/*. */
 export function LookupRoutes() {
   return (
     <Routes>
-      <Route index element={<Placeholder />} />
+      <Route index element={<LookupPage />} />
     </Routes>
-  );
-}
-
-function Placeholder() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('lookup.title'));
-  return (
-    <div className="console-page">
-      <Typography.Title level={1} className="console-page__title">
-        {t('lookup.title')}
-      </Typography.Title>
-    </div>
   );
 }
