@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Progress, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
@@ -223,7 +224,7 @@ function UploadProgress({
 }
 
 /** What the platform would refuse anyway, said before the bytes go out. */
-function checkFile(file: File, limit: number, t: ReturnType<typeof useTranslation>['t']): string | null {
+function checkFile(file: File, limit: number, t: TFunction): string | null {
   const name = file.name;
   if (/\.xls$/i.test(name)) return t('ingest.upload.xls');
   if (!/\.(csv|xlsx)$/i.test(name)) return t('ingest.upload.badType', { name });
