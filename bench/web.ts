@@ -188,7 +188,8 @@ async function load(
       while (next < count && Number(process.hrtime.bigint() - started) / 1e9 < maxSeconds) {
         const url = urls[next++ % urls.length]!;
         const t0 = process.hrtime.bigint();
-        const { status } = await get(agent, port, url);
+        // A connection the server dropped (e.g. a timeout while queued) counts as a failure, status 0.
+        const { status } = await get(agent, port, url).catch(() => ({ status: 0 }));
         const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
         samples.push(elapsed);
         if (setApart.has(url)) apart.push(elapsed);
