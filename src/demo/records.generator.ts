@@ -184,6 +184,8 @@ export interface GenerateOptions {
   readonly from: string;
   readonly to: string;
   readonly subjects: readonly DemoCounterpart[];
+  /** Picks each record's counterpart instead of a uniform pick from `subjects` (e.g. a skewed spread). */
+  readonly pickSubject?: (random: Random) => DemoCounterpart;
   readonly authorities: readonly DemoAuthority[];
 }
 
@@ -194,7 +196,7 @@ export function* generatePenalties(options: GenerateOptions): Generator<Record<s
     const random = new Random(options.seed * 7_368_787 + i);
     const authority = random.pick(authorities);
     const violation = random.pick(VIOLATIONS[authority.code]!);
-    const subject = random.pick(options.subjects);
+    const subject = options.pickSubject ? options.pickSubject(random) : random.pick(options.subjects);
     const decided = isoDate(random, options.from, options.to);
     const fine = violation.kinds.includes('罚款')
       ? (violation.fineWan[0] + random.next() * (violation.fineWan[1] - violation.fineWan[0]))
@@ -230,7 +232,7 @@ export function* generateLicences(options: GenerateOptions): Generator<Record<st
     const random = new Random(options.seed * 3_571_429 + i);
     const authority = random.pick(authorities);
     const licence = random.pick(LICENCES[authority.code]!);
-    const subject = random.pick(options.subjects);
+    const subject = options.pickSubject ? options.pickSubject(random) : random.pick(options.subjects);
     const decided = isoDate(random, options.from, options.to);
     const year = decided.slice(0, 4);
     yield {
