@@ -49,6 +49,8 @@ async function serve(options: ServeOptions, defaults: { demoSubjects: number; de
   const demoSubjects = options.demoSubjects !== undefined ? Number(options.demoSubjects) : defaults.demoSubjects;
   const demoRecords = options.demoRecords !== undefined ? Number(options.demoRecords) : defaults.demoRecords;
   if (demoSubjects > 0) await ensureDemo(deps, { subjects: demoSubjects, records: demoRecords });
+  // Statistics for what migrations and the demo just wrote; the hourly job keeps them fresh.
+  await deps.db.helpers.optimize(deps.db.kysely);
   const app = await buildApp(deps);
   const port = options.port !== undefined ? Number(options.port) : deps.config.port;
   const host = options.host ?? deps.config.host;
@@ -63,6 +65,11 @@ async function serve(options: ServeOptions, defaults: { demoSubjects: number; de
         name: 'audit.checkpoint',
         pattern: '*/10 * * * *',
         handler: async () => void (await checkpointAudit(deps.db, deps.config.auditCheckpointFile)),
+      },
+      {
+        name: 'db.optimize',
+        pattern: '37 * * * *',
+        handler: () => deps.db.helpers.optimize(deps.db.kysely),
       },
       ...recordSchedules(deps),
     ],

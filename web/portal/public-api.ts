@@ -70,7 +70,9 @@ export interface PublicRecord {
 
 export interface PublicRecordPage {
   items: PublicRecord[];
+  /** Counted up to 10,000; `totalCapped` when more match. */
   total: number;
+  totalCapped: boolean;
   nextCursor: string | null;
 }
 

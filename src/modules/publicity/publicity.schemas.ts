@@ -59,7 +59,8 @@ export const publicRecordSchema = z
 
 export const publicRecordPageSchema = z.object({
   items: z.array(publicRecordSchema),
-  total: z.number().int(),
+  total: z.number().int().describe('Matching records over every page, counted up to 10,000'),
+  totalCapped: z.boolean().describe('true: more than `total` match (the count stops there)'),
   nextCursor: z.string().nullable(),
 });
 

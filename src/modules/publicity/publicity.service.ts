@@ -109,8 +109,10 @@ export interface PublicRecordsQuery extends PublicChannelFilter {
 
 export interface PublicRecordPage {
   readonly items: PublicRecord[];
-  /** How many records match, over every page. */
+  /** How many records match, over every page, up to TOTAL_CAP. */
   readonly total: number;
+  /** More than `total` match: counting stopped at TOTAL_CAP. */
+  readonly totalCapped: boolean;
   readonly nextCursor: string | null;
 }
 
@@ -124,6 +126,13 @@ export interface PublicChannelFilter {
   readonly cursor?: string;
   readonly limit: number;
 }
+
+/**
+ * Counting stops here: an exact count of every public record of the
+ * district (millions) on each first page cost seconds; "more than 10,000"
+ * says all a reader needs.
+ */
+const TOTAL_CAP = 10_000;
 
 /** One page of the public records of `itemCodes` (only those the catalog lets the public see), newest decision first. */
 async function channelPage(
@@ -143,9 +152,11 @@ async function channelPage(
     limit: query.limit + 1,
   });
   const pageRows = rows.slice(0, query.limit);
+  const total = await countVisibleRecords(ctx.executor, scope, filter, TOTAL_CAP + 1);
   return {
     items: await present(ctx, pageRows),
-    total: await countVisibleRecords(ctx.executor, scope, filter),
+    total: Math.min(total, TOTAL_CAP),
+    totalCapped: total > TOTAL_CAP,
     nextCursor: rows.length > query.limit ? encodeCursor(pageRows[pageRows.length - 1]!) : null,
   };
 }
@@ -192,8 +203,12 @@ const SECTION_OF: Readonly<Record<string, 'licences' | 'penalties' | 'lists' | '
   INSPECTION_RESULT: 'inspections',
 };
 
-/** Most records one entity page lists; the double-publicity channel pages through the rest. */
-export const SUBJECT_PAGE_CAP = 500;
+/**
+ * Most records one entity page lists; the double-publicity channel pages
+ * through the rest. 500 made a heavy entity's answer 1.7 MB of JSON built on
+ * the one event loop, which every other request then waited behind.
+ */
+export const SUBJECT_PAGE_CAP = 100;
 
 /** The public records of an entity's credit page. Natural persons have none (no public page). */
 export async function subjectPublicRecords(
@@ -247,7 +262,8 @@ export async function listPublicListEntries(
   const ctx = await readContext(executor, today);
   const code = LIST_ITEMS[list];
   const item = ctx.current.get(code);
-  if (!item || !ctx.publicCodes.includes(code)) return { list, item: null, items: [], total: 0, nextCursor: null };
+  if (!item || !ctx.publicCodes.includes(code))
+    return { list, item: null, items: [], total: 0, totalCapped: false, nextCursor: null };
   const page = await channelPage(ctx, [code], query);
   return { list, item: { code, nameZh: item.nameZh, nameEn: item.nameEn }, ...page };
 }

@@ -110,4 +110,14 @@ export const recordsMigrations: MigrationSet = {
         .execute();
     },
   },
+  '202611280900_records_public_order': {
+    async up(db) {
+      // The public reads' order, newest decision first (records.public.ts): an entity page seeks its
+      // subject and reads in order; the double-publicity channel reads the newest active records first.
+      await sql`CREATE INDEX records_subject_public ON records (subject_id, (coalesce(decision_date, '')), id)`.execute(
+        db,
+      );
+      await sql`CREATE INDEX records_public_order ON records (status, (coalesce(decision_date, '')), id)`.execute(db);
+    },
+  },
 };

@@ -81,13 +81,16 @@ export async function visibleRecordRows(
   return (await q.execute()).map((row) => toRecord({ ...row, protected_payload: null, subject_id_hash: null }));
 }
 
+/** How many records are publicly visible, counting no further than `upTo` (a capped count reads at most that many). */
 export async function countVisibleRecords(
   executor: Executor,
   scope: VisibleScope,
   filter: PublicFilter,
+  upTo: number,
 ): Promise<number> {
   if (scope.itemCodes.length === 0) return 0;
-  const row = await visibleRecords(executor, scope, filter)
+  const row = await recordsDb(executor)
+    .selectFrom(visibleRecords(executor, scope, filter).select('id').limit(upTo).as('visible'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

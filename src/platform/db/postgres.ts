@@ -33,6 +33,8 @@ export const postgresHelpers: DialectHelpers = {
 
   withBulkWrite: (_db, fn) => fn(),
 
+  async optimize() {},
+
   async currentSchema(db) {
     const result = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
     return result.rows[0]?.schema;

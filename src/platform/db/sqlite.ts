@@ -22,6 +22,10 @@ export function openSqlite(file: string): Executor {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
   database.pragma(`cache_size = -${CACHE_KIB}`);
+  // Planner statistics, sampled (analysis_limit) so a large file costs well under a second: as SQLite
+  // recommends for a long-lived connection, on open; then after bulk writes and hourly (`optimize`).
+  database.pragma('analysis_limit = 1000');
+  database.pragma('optimize = 0x10002');
   cacheStatements(database);
   return new Kysely({ dialect: new SqliteDialect({ database }) });
 }
@@ -124,8 +128,13 @@ export const sqliteHelpers: DialectHelpers = {
         await sql
           .raw(`PRAGMA cache_size = -${CACHE_KIB}`)
           .execute(db)
+          .then(() => sqliteHelpers.optimize(db))
           .catch(() => undefined);
     }
+  },
+
+  async optimize(db) {
+    await sql.raw('PRAGMA optimize').execute(db);
   },
 
   async currentSchema() {

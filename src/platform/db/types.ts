@@ -50,6 +50,13 @@ export interface DialectHelpers {
    * cache; nothing on PostgreSQL.
    */
   withBulkWrite<T>(db: Executor, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Refreshes the query planner's statistics where they have gone stale: on
+   * SQLite `PRAGMA optimize` (without statistics SQLite may walk a whole
+   * index and sort rather than seek: an entity page's records took 2 s
+   * instead of 0.3 ms); nothing on PostgreSQL, whose autovacuum analyses.
+   */
+  optimize(db: Executor): Promise<void>;
 }
 
 export interface Db {

@@ -60,7 +60,9 @@ export function ListPage({ list }: { list: ListKind }) {
           )}
           {page.status === 'success' && !notPublic && (
             <h2 id="list-title" className="results__title" data-testid="list-count">
-              {t('portal.lists.results', { count: page.data.total })}
+              {page.data.totalCapped
+                ? t('portal.lists.resultsCapped', { count: page.data.total })
+                : t('portal.lists.results', { count: page.data.total })}
             </h2>
           )}
           {page.status === 'success' && !notPublic && page.data.total === 0 && (

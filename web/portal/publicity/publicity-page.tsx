@@ -44,7 +44,9 @@ export function PublicityPage() {
           {page.status === 'error' && <ErrorAlert error={page.error} onRetry={page.reload} />}
           {page.status === 'success' && (
             <h2 id="records-title" className="results__title" data-testid="records-count">
-              {t('portal.publicity.results', { count: page.data.total })}
+              {page.data.totalCapped
+                ? t('portal.publicity.resultsCapped', { count: page.data.total })
+                : t('portal.publicity.results', { count: page.data.total })}
             </h2>
           )}
           {page.status === 'success' && page.data.total === 0 && (
