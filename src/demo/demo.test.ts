@@ -41,6 +41,19 @@ describe('demo district', () => {
     expect(Number(persons.rows[0]!.n)).toBeGreaterThan(0);
   });
 
+  it('has submissions through ingest, with wrong identifiers, repeats and later corrections', async () => {
+    const rejections = await sql<{ errors: string }>`SELECT errors FROM ingest_rejections`.execute(t.db.kysely);
+    const codes = rejections.rows.flatMap((r) => (JSON.parse(r.errors) as { code: string }[]).map((e) => e.code));
+    expect(codes.some((c) => c.startsWith('identifier.'))).toBe(true);
+    expect(codes.some((c) => c.includes('duplicate_in_file'))).toBe(true);
+    const batches = await sql<{ n: number; created: number }>`
+      SELECT count(*) AS n, sum(rows_created) AS created FROM ingest_batches WHERE status = 'committed'`.execute(
+      t.db.kysely,
+    );
+    expect(Number(batches.rows[0]!.n)).toBeGreaterThanOrEqual(6);
+    expect(Number(batches.rows[0]!.created)).toBeGreaterThan(100);
+  });
+
   it('is deterministic: the same seed builds the same district', async () => {
     const other = await createTestDeps();
     try {

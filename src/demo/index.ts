@@ -10,7 +10,9 @@ import { countAllSubjects, registerSubjectsBulk, subjectsEnv } from '../modules/
 
 import { createUser, findUserByUsername } from '../modules/identity';
 import { generateDemoSubjects } from './subjects.generator';
+import { loadDemoSubmissions } from './submissions.demo';
 import { loadDemoRecords } from './records.demo';
+import { todayInShanghai } from '../modules/ingest';
 
 export interface DemoAccount {
   readonly username: string;
@@ -143,6 +145,9 @@ export async function loadDemo(
         })
       ).records
     : 0;
+  // A few batches through the real ingest path, so that the dashboard has submissions and rejections.
+  if (options.records)
+    await loadDemoSubmissions(deps, { ...(options.seed ? { seed: options.seed } : {}), today: todayInShanghai() });
   return { inserted, records, seconds: (Date.now() - started) / 1000 };
 }
 
