@@ -91,14 +91,39 @@ export function defaultSharingFor(disclosure: Disclosure): SharingEntry {
   };
 }
 
+/**
+ * Parsed definitions, by item and version, kept while the stored text is the
+ * same: the public pages read every current item on each request, and
+ * parsing them again was most of an entity page's cost. Checked against the
+ * row's text, so a changed row (or another database in the same process) is
+ * parsed anew; callers treat items as read-only.
+ */
+const parsedVersions = new Map<string, { definition: string; sharing: string; parsed: ParsedVersion }>();
+interface ParsedVersion {
+  readonly definition: CatalogItemDefinition;
+  readonly sharing: SharingEntry;
+}
+
+function parseVersion(row: VersionRow): ParsedVersion {
+  const key = `${row.item_code}@${row.version}`;
+  const hit = parsedVersions.get(key);
+  if (hit && hit.definition === row.definition && hit.sharing === row.sharing) return hit.parsed;
+  const parsed = {
+    definition: JSON.parse(row.definition) as CatalogItemDefinition,
+    sharing: JSON.parse(row.sharing) as SharingEntry,
+  };
+  parsedVersions.set(key, { definition: row.definition, sharing: row.sharing, parsed });
+  return parsed;
+}
+
 function toItem(row: VersionRow, currentVersion: number): CatalogItem {
-  const definition = JSON.parse(row.definition) as CatalogItemDefinition;
+  const { definition, sharing } = parseVersion(row);
   return {
     ...definition,
     version: row.version,
     currentVersion,
     status: row.status as ItemStatus,
-    sharing: JSON.parse(row.sharing) as SharingEntry,
+    sharing,
     changeKind: row.change_kind as ChangeKind,
     changeNote: row.change_note,
     versionCreatedAt: row.created_at,
