@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeViolations, seriousViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
+import { signInToConsole } from './support/console';
 import { openPage } from './support/pages';
 import { searchSubjects } from './support/platform-api';
 
@@ -38,13 +39,7 @@ function lastTwelveMonths(): { from: string; to: string } {
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('greeting').waitFor();
-}
+const signIn = (page: Page, username: string, password: string) => signInToConsole(page, baseUrl, username, password);
 
 /** The number a statistic card shows (thousands separators removed). */
 async function stat(page: Page, testId: string): Promise<string> {

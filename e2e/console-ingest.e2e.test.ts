@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeViolations, seriousViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
+import { signInToConsole } from './support/console';
 import { openPage } from './support/pages';
 import { searchSubjects, type PublicSubject } from './support/platform-api';
 
@@ -99,13 +100,7 @@ async function expectNoCitizenId(page: Page): Promise<void> {
   expect(text).not.toMatch(CITIZEN_ID);
 }
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('greeting').waitFor();
-}
+const signIn = (page: Page, username: string, password: string) => signInToConsole(page, baseUrl, username, password);
 
 /** Chooses a catalog item in the searchable item select. */
 async function chooseItem(page: Page, code: string): Promise<void> {

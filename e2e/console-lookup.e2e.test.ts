@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeViolations, seriousViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
+import { signInToConsole } from './support/console';
 import { openPage } from './support/pages';
 import { pickSearchCase } from './support/platform-api';
 
@@ -22,11 +23,7 @@ const patient = { timeout: 15_000 };
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function signIn(page: Page, username: string, password: string, path: string): Promise<void> {
-  await page.goto(`${baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('greeting').waitFor();
+  await signInToConsole(page, baseUrl, username, password);
   await page.goto(`${baseUrl}/console${path}`);
 }
 
