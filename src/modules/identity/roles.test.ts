@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors';
 import { assertPasswordPolicy } from './passwords';
@@ -65,5 +66,15 @@ describe('password policy', () => {
     expect(weak('密码很长很长的-abc1')).toBe(false); // other, lower, digit
     expect(weak('Admin@2026')).toBe(false);
     expect(weak('A1!' + 'a'.repeat(300))).toBe(true); // beyond the maximum
+  });
+});
+
+describe('the console keeps the server’s permission list', () => {
+  it('offers exactly the permissions the server checks when an API key is created', () => {
+    // web/ cannot import server code; this keeps its copy from drifting when a permission is added.
+    const source = readFileSync(new URL('../../../web/console/admin/admin-api.ts', import.meta.url), 'utf8');
+    const list = /export const PERMISSIONS = \[([^\]]*)\]/.exec(source)?.[1] ?? '';
+    const webPermissions = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    expect(webPermissions).toEqual([...PERMISSIONS]);
   });
 });
