@@ -1,7 +1,4 @@
-/** Small helpers shared by the benchmarks: percentiles, argument parsing, the schema fingerprint of cached databases. */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+/** Small helpers shared by the benchmarks: percentiles and argument parsing. */
 
 export function percentile(sortedMs: readonly number[], p: number): number {
   if (sortedMs.length === 0) return Number.NaN;
@@ -31,18 +28,3 @@ export function option(name: string, fallback: string): string {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
-
-/**
- * What a cached benchmark database was made with — the migrations and the
- * SQLite file settings: when they change (an index, the page size), the
- * database is made anew.
- */
-export function schemaFingerprint(): string {
-  const src = path.resolve(import.meta.dirname, '..', 'src');
-  const hash = createHash('sha256');
-  for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' }).sort()) {
-    if (file.endsWith('.migrations.ts') || file === path.join('platform', 'db', 'sqlite.ts'))
-      hash.update(file).update(readFileSync(path.join(src, file)));
-  }
-  return hash.digest('hex');
-}
