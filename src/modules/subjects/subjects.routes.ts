@@ -75,15 +75,27 @@ export function subjectsRoutes(app: HttpServer, deps: AppDeps): void {
     },
   );
 
-  app.get('/dictionaries/regions', { schema: { tags, summary: 'Streets and towns of the district' } }, async () => ({
-    items: HAIDIAN_REGIONS.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, kind: r.kind })),
-  }));
-  app.get('/dictionaries/industries', { schema: { tags, summary: 'GB/T 4754-2017 industry sections' } }, async () => ({
-    items: INDUSTRY_SECTIONS.map((s) => ({ section: s.section, nameZh: s.name_zh, nameEn: s.name_en })),
-  }));
-  app.get('/dictionaries/subject-kinds', { schema: { tags, summary: 'Subject kinds' } }, async () => ({
-    items: SUBJECT_KINDS.map((k) => ({ code: k.code, nameZh: k.name_zh, nameEn: k.name_en })),
-  }));
+  app.get(
+    '/dictionaries/regions',
+    { schema: { tags, summary: 'Streets and towns of the district', response: { 200: schemas.regionsSchema } } },
+    async () => ({
+      items: HAIDIAN_REGIONS.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, kind: r.kind })),
+    }),
+  );
+  app.get(
+    '/dictionaries/industries',
+    { schema: { tags, summary: 'GB/T 4754-2017 industry sections', response: { 200: schemas.industriesSchema } } },
+    async () => ({
+      items: INDUSTRY_SECTIONS.map((s) => ({ section: s.section, nameZh: s.name_zh, nameEn: s.name_en })),
+    }),
+  );
+  app.get(
+    '/dictionaries/subject-kinds',
+    { schema: { tags, summary: 'Subject kinds', response: { 200: schemas.subjectKindsSchema } } },
+    async () => ({
+      items: SUBJECT_KINDS.map((k) => ({ code: k.code, nameZh: k.name_zh, nameEn: k.name_en })),
+    }),
+  );
 
   app.post(
     '/identifiers/check',
@@ -204,6 +216,7 @@ export function subjectsRoutes(app: HttpServer, deps: AppDeps): void {
         tags,
         summary: 'Change history of a subject',
         params: z.strictObject({ id: z.string().max(40) }),
+        response: { 200: schemas.subjectVersionsSchema },
       },
     },
     async (request) => {

@@ -139,3 +139,27 @@ export const identifierCheckSchema = z.object({
   allowListed: z.boolean().optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });
+
+const dictionaryNames = { nameZh: z.string(), nameEn: z.string() };
+
+export const regionsSchema = z.object({
+  items: z.array(z.object({ code: z.string(), ...dictionaryNames, kind: z.enum(['street', 'town']) })),
+});
+
+export const industriesSchema = z.object({
+  items: z.array(z.object({ section: z.string(), ...dictionaryNames })),
+});
+
+export const subjectKindsSchema = z.object({ items: z.array(z.object({ code: kind, ...dictionaryNames })) });
+
+export const subjectVersionsSchema = z.object({
+  items: z.array(
+    z.object({
+      version: z.number().int(),
+      changedAt: z.string(),
+      changedBy: z.string(),
+      change: z.string(),
+      snapshot: z.record(z.string(), z.unknown()).describe('The subject as this version left it'),
+    }),
+  ),
+});
