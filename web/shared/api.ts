@@ -1,4 +1,5 @@
 import { currentLanguage } from './i18n';
+import type { components, paths } from './api-schema';
 
 /** An RFC 9457 problem document as the platform renders it. */
 export interface Problem {
@@ -139,6 +140,121 @@ export async function request<T>(method: string, path: string, options: RequestO
   return body as T;
 }
 
+// ---------------------------------------------------------------------------
+// Typed by the server's schemas. `api-schema.d.ts` is generated from the
+// platform's OpenAPI document (`npm run api:types`), so a call names its path
+// exactly as the server routes it, and its query, body and answer are the
+// server's own types: a server change that breaks a page fails `npm run check`.
+
+/** The HTTP methods the platform's routes use. */
+export type ApiMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Every path of the API, as the server routes it (`/api/v1/records/{id}`). */
+export type ApiPath = keyof paths;
+
+/** The paths that answer `M`. */
+export type PathsWith<M extends ApiMethod> = {
+  [P in ApiPath]: paths[P] extends Record<M, object> ? P : never;
+}[ApiPath];
+
+/** A named schema of the API (`Schema<'PublicRecord'>`). */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+type Operation<P extends ApiPath, M extends ApiMethod> = NonNullable<paths[P][M]>;
+type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : undefined;
+type SuccessStatus = 200 | 201 | 202 | 204;
+
+/** The JSON a successful call answers (the union of its 2xx bodies; `undefined` for an empty answer). */
+export type ResponseOf<P extends ApiPath, M extends ApiMethod> = JsonContent<
+  Operation<P, M>['responses'][Extract<keyof Operation<P, M>['responses'], SuccessStatus>]
+>;
+
+/** The query string a call accepts. */
+export type QueryOf<P extends ApiPath, M extends ApiMethod> = NonNullable<Operation<P, M>['parameters']['query']>;
+
+/** The path parameters a call needs (`{ id: string }` for `/api/v1/records/{id}`). */
+export type PathParamsOf<P extends ApiPath, M extends ApiMethod> = NonNullable<Operation<P, M>['parameters']['path']>;
+
+/** The JSON body a call sends. */
+export type BodyOf<P extends ApiPath, M extends ApiMethod> = JsonContent<NonNullable<Operation<P, M>['requestBody']>>;
+
+type ParamsOption<O> = O extends { parameters: { path: infer Params } } ? { params: Params } : { params?: never };
+type QueryOption<O> = O extends { parameters: { query: infer Query } }
+  ? { query: Query }
+  : O extends { parameters: { query?: infer Query } }
+    ? { query?: Query }
+    : { query?: never };
+type BodyOption<O> = O extends { requestBody: infer Body }
+  ? { body: JsonContent<Body> }
+  : O extends { requestBody?: infer Body }
+    ? [Body] extends [undefined]
+      ? { body?: never }
+      : { body?: JsonContent<NonNullable<Body>> }
+    : { body?: never };
+
+/** What a typed call takes besides its method and path; required exactly when something in it is. */
+export type CallOptions<P extends ApiPath, M extends ApiMethod> = ParamsOption<Operation<P, M>> &
+  QueryOption<Operation<P, M>> &
+  BodyOption<Operation<P, M>> & { signal?: AbortSignal | undefined };
+
+type CallArgs<P extends ApiPath, M extends ApiMethod> =
+  object extends CallOptions<P, M> ? [options?: CallOptions<P, M>] : [options: CallOptions<P, M>];
+
+/** `/api/v1/records/{id}` with `{ id }` filled in, each value URL-encoded. */
+function fillPath(path: string, params: Partial<Record<string, string | number>> | undefined): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`Missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** The names in a path's braces: `'id' | 'format'` for `/api/v1/ingest/batches/{id}/errors.{format}`. */
+type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PathParamNames<Rest>
+  : never;
+
+/**
+ * The URL of an API path with its parameters filled in, for what does not go
+ * through `callApi` (a download link, an upload through XMLHttpRequest): the
+ * path must still be one the server routes.
+ */
+export function apiUrl<P extends ApiPath>(
+  path: P,
+  params: Record<PathParamNames<P>, string | number>,
+  query?: RequestOptions['query'],
+): string {
+  return buildUrl(fillPath(path, params), query);
+}
+
+/**
+ * One call typed by its path and method, through the same fetch wrapper as
+ * `request()` (CSRF token, Accept-Language, problem documents, the 401 hook):
+ * `callApi('get', '/api/v1/records/{id}', { params: { id }, signal })`.
+ */
+export function callApi<M extends ApiMethod, P extends PathsWith<M>>(
+  method: M,
+  path: P,
+  ...[options]: CallArgs<P, M>
+): Promise<ResponseOf<P, M>> {
+  // The types above did the checking; here the options are plain data.
+  const { params, query, body, signal } =
+    (options as unknown as
+      | {
+          params?: Partial<Record<string, string | number>>;
+          query?: RequestOptions['query'];
+          body?: unknown;
+          signal?: AbortSignal | undefined;
+        }
+      | undefined) ?? {};
+  return request<ResponseOf<P, M>>(method.toUpperCase(), fillPath(path, params), {
+    ...(query ? { query } : {}),
+    ...(body !== undefined ? { body } : {}),
+    ...(signal ? { signal } : {}),
+  });
+}
+
+// Untyped: `T` is whatever the caller says. For code not yet moved to `callApi` (the admin pages).
 export function apiGet<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T> {
   return request<T>('GET', path, options);
 }

@@ -1,24 +1,11 @@
-import { apiGet, apiPost } from '../../shared/api';
+import { callApi, type BodyOf, type Schema } from '../../shared/api';
 
 /** The signed-in staff member as `/api/v1/auth/*` presents them. */
-export interface CurrentUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  departmentId: string | null;
-  departmentName: string | null;
-}
+export type CurrentUser = Schema<'SessionUser'>;
 
-export interface SessionResponse {
-  user: CurrentUser;
-  csrfToken: string;
-}
+export type SessionResponse = Schema<'Session'>;
 
-export interface Credentials {
-  username: string;
-  password: string;
-}
+export type Credentials = BodyOf<'/api/v1/auth/login', 'post'>;
 
 /** Problem codes the login screen reacts to. */
 export const authErrorCodes = {
@@ -27,14 +14,14 @@ export const authErrorCodes = {
 } as const;
 
 export function login(credentials: Credentials): Promise<SessionResponse> {
-  return apiPost<SessionResponse>('/api/v1/auth/login', credentials);
+  return callApi('post', '/api/v1/auth/login', { body: credentials });
 }
 
 /** Restores the session from the cookie; rejects with a 401 ApiError when there is none. */
 export function fetchSession(signal?: AbortSignal): Promise<SessionResponse> {
-  return apiGet<SessionResponse>('/api/v1/auth/me', { signal });
+  return callApi('get', '/api/v1/auth/me', { signal });
 }
 
-export function logout(): Promise<void> {
-  return apiPost<void>('/api/v1/auth/logout');
+export async function logout(): Promise<void> {
+  await callApi('post', '/api/v1/auth/logout');
 }

@@ -1,61 +1,27 @@
-import { apiGet } from '../../shared/api';
+import { callApi, type Schema } from '../../shared/api';
 
 /** GET /api/v1/records/dashboard (src/modules/records/records.dashboard.ts). */
-export interface TimelinessCounts {
-  onTime: number;
-  late: number;
-  overdue: number;
-  pending: number;
-}
-
-export interface DepartmentRecordFigures {
-  departmentCode: string;
-  total: number;
-  active: number;
-  unmatched: number;
-  overdue: number;
-  withdrawn: number;
-  withdrawals: { onTime: number; late: number };
-  timeliness: TimelinessCounts;
-  months: Array<{ month: string } & TimelinessCounts>;
-}
-
-export interface Rate {
-  count: number;
-  of: number;
-  rate: number | null;
-}
+export type RecordFigures = Schema<'RecordsDashboard'>;
+export type DepartmentRecordFigures = RecordFigures['departments'][number];
+export type TimelinessCounts = DepartmentRecordFigures['timeliness'];
 
 /** GET /api/v1/ingest/stats (src/modules/ingest/ingest.stats.ts). */
-export interface DepartmentSubmissionFigures {
-  departmentCode: string;
-  batches: number;
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  months: Array<{ month: string; batches: number; rowsRead: number; accepted: number; rejected: number }>;
-  reasons: Array<{ code: string; rows: number; example: { zh: string; en: string } }>;
-  wrongOrDuplicateIdentifierRate: Rate;
-  correctionRate: Rate;
-}
+export type SubmissionFigures = Schema<'SubmissionStats'>;
+export type DepartmentSubmissionFigures = SubmissionFigures['departments'][number];
+export type Rate = DepartmentSubmissionFigures['correctionRate'];
 
+/** A span of months, `YYYY-MM` to `YYYY-MM`. */
 export interface Span {
   from: string;
   to: string;
 }
 
-export function fetchRecordFigures(span: Span, signal: AbortSignal) {
-  return apiGet<Span & { departments: DepartmentRecordFigures[] }>('/api/v1/records/dashboard', {
-    query: { ...span },
-    signal,
-  });
+export function fetchRecordFigures(span: Span, signal: AbortSignal): Promise<RecordFigures> {
+  return callApi('get', '/api/v1/records/dashboard', { query: { ...span }, signal });
 }
 
-export function fetchSubmissionFigures(span: Span, signal: AbortSignal) {
-  return apiGet<Span & { departments: DepartmentSubmissionFigures[] }>('/api/v1/ingest/stats', {
-    query: { ...span },
-    signal,
-  });
+export function fetchSubmissionFigures(span: Span, signal: AbortSignal): Promise<SubmissionFigures> {
+  return callApi('get', '/api/v1/ingest/stats', { query: { ...span }, signal });
 }
 
 /** The last `months` months ending with this month in Asia/Shanghai. */

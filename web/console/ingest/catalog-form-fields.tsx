@@ -1,7 +1,7 @@
 import { DatePicker, Input, InputNumber, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogField, FieldCondition } from './ingest-api';
+import type { CatalogField, FieldCondition, SubmittedRecord } from './ingest-api';
 import { useBilingual } from './ingest-text';
 
 /** The form's raw values, keyed by field code. */
@@ -42,14 +42,15 @@ function isFormattable(value: unknown): value is Formattable {
 }
 
 /** The JSON the records API takes, from the form's values: dates as YYYY-MM-DD, blanks left out. */
-export function toRecord(fields: readonly CatalogField[], values: FormValues): Record<string, unknown> {
-  const record: Record<string, unknown> = {};
+export function toRecord(fields: readonly CatalogField[], values: FormValues): SubmittedRecord {
+  const record: SubmittedRecord = {};
   for (const field of fields) {
     const value = values[field.code];
     if (!isGiven(value)) continue;
     if (field.type === 'date' && isFormattable(value)) record[field.code] = value.format('YYYY-MM-DD');
     else if (typeof value === 'string') record[field.code] = value.trim();
-    else record[field.code] = value;
+    // The controls above give nothing else: numbers, booleans, lists of dictionary values.
+    else record[field.code] = value as SubmittedRecord[string];
   }
   return record;
 }

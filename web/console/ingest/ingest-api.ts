@@ -1,4 +1,13 @@
-import { apiErrorOf, apiGet, platformHeaders } from '../../shared/api';
+import {
+  apiErrorOf,
+  apiUrl,
+  callApi,
+  platformHeaders,
+  type BodyOf,
+  type QueryOf,
+  type ResponseOf,
+  type Schema,
+} from '../../shared/api';
 
 /** A bilingual text from the platform. */
 export interface Bilingual {
@@ -6,134 +15,46 @@ export interface Bilingual {
   en: string;
 }
 
-/** One problem of one row, as every channel (file, JSON, form) reports it. */
-export interface RowError {
-  row: number;
-  field: string;
-  label: string;
-  value: string;
-  code: string;
-  reason: Bilingual;
-}
-
-export type BatchStatus = 'running' | 'committed' | 'rejected' | 'failed';
-export type BatchMode = 'valid_rows' | 'all_or_nothing';
-
 /** A batch as GET /api/v1/ingest/batches/:id presents it (schema IngestBatch). */
-export interface Batch {
-  batchId: string;
-  status: BatchStatus;
-  itemCode: string;
-  itemVersion: number;
-  departmentCode: string;
-  mode: BatchMode;
-  rowsRead: number;
-  accepted: number;
-  rejected: number;
-  created: number;
-  corrected: number;
-  unchanged: number;
-  warnings: Array<{ code: string } & Bilingual>;
-  failure: ({ code: string } & Bilingual) | null;
-  errors: RowError[];
-  errorsTruncated: boolean;
-  replayed: boolean;
-  channel: string;
-  fileName: string | null;
-  fileHash: string | null;
-  createdBy: string;
-  createdAt: string;
-  finishedAt: string | null;
-  records?: Array<{ row: number; recordId: string; outcome: 'created' | 'corrected' | 'unchanged' }>;
-  progress?: { rowsRead: number; accepted: number; rejected: number; phase: string };
-}
+export type Batch = Schema<'IngestBatch'>;
+export type BatchStatus = Batch['status'];
+export type BatchMode = Batch['mode'];
 
-export interface SubmittableItem {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  category: string;
-  version: number;
-  collectionMethods: string[];
-}
+/** One problem of one row, as every channel (file, JSON, form) reports it. */
+export type RowError = Batch['errors'][number];
 
-export interface SubmittableItems {
-  items: SubmittableItem[];
-  departmentCode: string | null;
-  uploadLimit: number;
-}
+export type SubmittableItems = ResponseOf<'/api/v1/ingest/items', 'get'>;
+export type SubmittableItem = SubmittableItems['items'][number];
 
-export type FieldType =
-  | 'string'
-  | 'text'
-  | 'date'
-  | 'integer'
-  | 'decimal'
-  | 'amount_wan'
-  | 'enum'
-  | 'multi_enum'
-  | 'uscc'
-  | 'org_code'
-  | 'registration_number'
-  | 'id_number'
-  | 'boolean';
+export type CatalogItem = ResponseOf<'/api/v1/catalog/items/{code}', 'get'>;
+export type CatalogField = CatalogItem['fields'][number];
+export type FieldType = CatalogField['type'];
+export type FieldCondition = CatalogField['requiredWhen'][number];
 
-export type FieldCondition = { field: string; in: string[] } | { field: string; present: true };
+export type Department = Schema<'Department'>;
 
-export interface CatalogField {
-  code: string;
-  labelZh: string;
-  labelEn: string;
-  type: FieldType;
-  maxLength: number | null;
-  required: boolean;
-  requiredWhen: FieldCondition[];
-  blankWhen: FieldCondition[];
-  dictionary: Array<{ value: string; labelZh: string | null; labelEn: string | null }> | null;
-  notInFuture: boolean;
-  derived: boolean;
-  description: string | null;
-}
-
-export interface CatalogItem {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  version: number;
-  fields: CatalogField[];
-  identityKey: string[];
-}
-
-export interface Department {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-const base = '/api/v1/ingest';
+/** One record as the JSON submission takes it: field code → value. */
+export type SubmittedRecord = BodyOf<'/api/v1/ingest/items/{itemCode}/records', 'post'>['records'][number];
 
 export function fetchSubmittableItems(signal?: AbortSignal): Promise<SubmittableItems> {
-  return apiGet<SubmittableItems>(`${base}/items`, { signal });
+  return callApi('get', '/api/v1/ingest/items', { signal });
 }
 
 export function fetchCatalogItem(code: string, signal?: AbortSignal): Promise<CatalogItem> {
-  return apiGet<CatalogItem>(`/api/v1/catalog/items/${encodeURIComponent(code)}`, { signal });
+  return callApi('get', '/api/v1/catalog/items/{code}', { params: { code }, signal });
 }
 
 export async function fetchDepartments(signal?: AbortSignal): Promise<Department[]> {
-  const body = await apiGet<{ items: Department[] }>('/api/v1/departments', { signal });
-  return body.items;
+  return (await callApi('get', '/api/v1/departments', { signal })).items;
 }
 
 export function fetchBatch(id: string, signal?: AbortSignal): Promise<Batch> {
-  return apiGet<Batch>(`${base}/batches/${encodeURIComponent(id)}`, { signal });
+  return callApi('get', '/api/v1/ingest/batches/{id}', { params: { id }, signal });
 }
 
-export function fetchBatches(
-  before: string | null,
-  signal?: AbortSignal,
-): Promise<{ items: Batch[]; nextCursor: string | null }> {
-  return apiGet(`${base}/batches`, { signal, query: { limit: 20, before } });
+export function fetchBatches(before: string | null, signal?: AbortSignal) {
+  // `before: null` is left out of the query string (the first page).
+  return callApi('get', '/api/v1/ingest/batches', { signal, query: { limit: 20, before: before ?? undefined } });
 }
 
 /** Errors the table loads at most; beyond them the report has the rest. */
@@ -148,9 +69,14 @@ export async function fetchBatchErrors(
   let after: number | null = 0;
   let rejectedRows = 0;
   while (after !== null && items.length < MAX_TABLE_ERRORS) {
-    const page: { items: RowError[]; nextAfter: number | null; rejectedRows: number } = await apiGet(
-      `${base}/batches/${encodeURIComponent(id)}/errors`,
-      { signal, query: { after, limit: 1000 } },
+    const page: ResponseOf<'/api/v1/ingest/batches/{id}/errors', 'get'> = await callApi(
+      'get',
+      '/api/v1/ingest/batches/{id}/errors',
+      {
+        params: { id },
+        query: { after, limit: 1000 },
+        signal,
+      },
     );
     items.push(...page.items);
     after = page.nextAfter;
@@ -160,9 +86,9 @@ export async function fetchBatchErrors(
 }
 
 export const reportUrl = (batchId: string, format: 'xlsx' | 'csv') =>
-  `${base}/batches/${encodeURIComponent(batchId)}/errors.${format}`;
+  apiUrl('/api/v1/ingest/batches/{id}/errors.{format}', { id: batchId, format });
 export const templateUrl = (itemCode: string, format: 'xlsx' | 'csv') =>
-  `${base}/templates/${encodeURIComponent(itemCode)}.${format}`;
+  apiUrl('/api/v1/ingest/templates/{itemCode}.{format}', { itemCode, format });
 
 /** A random key: crypto.randomUUID exists only on HTTPS or localhost, an intranet may serve plain HTTP. */
 export function newIdempotencyKey(): string {
@@ -173,13 +99,13 @@ export function newIdempotencyKey(): string {
 /** Submits typed-in records; a refused record answers 422 with the batch (its errors), not a problem. */
 export async function submitRecords(
   itemCode: string,
-  records: Array<Record<string, unknown>>,
+  records: SubmittedRecord[],
   departmentCode: string | null,
 ): Promise<Batch> {
   const headers = { ...platformHeaders('POST'), 'content-type': 'application/json' };
   let response: Response;
   try {
-    response = await fetch(`${base}/items/${encodeURIComponent(itemCode)}/records`, {
+    response = await fetch(apiUrl('/api/v1/ingest/items/{itemCode}/records', { itemCode }), {
       method: 'POST',
       headers,
       credentials: 'same-origin',
@@ -188,7 +114,7 @@ export async function submitRecords(
         mode: 'all_or_nothing',
         channel: 'form',
         ...(departmentCode ? { departmentCode } : {}),
-      }),
+      } satisfies BodyOf<'/api/v1/ingest/items/{itemCode}/records', 'post'>),
     });
   } catch (error) {
     throw apiErrorOf(0, String(error), '', '');
@@ -196,7 +122,8 @@ export async function submitRecords(
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   if (response.status === 200 || (response.status === 422 && !contentType.includes('problem'))) {
-    return JSON.parse(text) as Batch;
+    // 200 and 422 both answer the batch (schema IngestBatch).
+    return JSON.parse(text) as ResponseOf<'/api/v1/ingest/items/{itemCode}/records', 'post'>;
   }
   throw apiErrorOf(response.status, response.statusText, contentType, text);
 }
@@ -246,11 +173,15 @@ export function uploadFile(
   callbacks: UploadCallbacks,
   signal?: AbortSignal,
 ): Promise<Batch> {
-  const query = new URLSearchParams({ progress: 'stream', mode: options.mode, fileName: file.name });
-  if (options.departmentCode) query.set('departmentCode', options.departmentCode);
+  const query: QueryOf<'/api/v1/ingest/items/{itemCode}/files', 'post'> = {
+    progress: 'stream',
+    mode: options.mode,
+    fileName: file.name,
+    ...(options.departmentCode ? { departmentCode: options.departmentCode } : {}),
+  };
   return new Promise<Batch>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${base}/items/${encodeURIComponent(itemCode)}/files?${query.toString()}`);
+    xhr.open('POST', apiUrl('/api/v1/ingest/items/{itemCode}/files', { itemCode }, query));
     xhr.withCredentials = true;
     for (const [name, value] of Object.entries(platformHeaders('POST'))) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('content-type', uploadType(file.name));

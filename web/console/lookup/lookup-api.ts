@@ -1,80 +1,33 @@
-import { apiGet, apiPost } from '../../shared/api';
+import { callApi, type BodyOf, type ResponseOf, type Schema } from '../../shared/api';
 
 /** A subject as the public search lists it (no ID numbers at all). */
-export interface SubjectSummary {
-  id: string;
-  name: string;
-  matchedName: string | null;
-  kind: string;
-  kindLabel: string;
-  uscc: string | null;
-  orgCode: string | null;
-  registrationNumber: string | null;
-  legalRepresentative: string | null;
-  regionName: string | null;
-  industryName: string | null;
-  status: string;
-}
+export type SubjectSummary = Schema<'PublicSubject'>;
 
 /** The government view (POST /subjects/lookup): a natural person's ID number in full, audited. */
-export interface GovernmentSubject extends SubjectSummary {
-  regionCode: string | null;
-  industrySection: string | null;
-  establishedOn: string | null;
-  formerNames: Array<{ name: string; validFrom: string | null; validTo: string | null }>;
-  legacyCodes: Array<{ kind: string; value: string; source: string }>;
-  idNumber: string | null;
-  idNumberMasked: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type GovernmentSubject = Schema<'GovernmentSubject'>;
 
-export interface SubjectVersion {
-  version: number;
-  changedAt: string;
-  changedBy: string;
-  change: string;
-}
+export type SubjectVersion = ResponseOf<'/api/v1/subjects/{id}/versions', 'get'>['items'][number];
 
-export interface SubjectRecord {
-  id: string;
-  itemCode: string;
-  departmentCode: string;
-  recordKey: string;
-  decisionDate: string | null;
-  status: string;
-  publication: { deadline: string | null; publishedAt: string | null; maxEnd: string | null };
-}
+export type SubjectRecord = Schema<'CreditRecordSummary'>;
 
-export interface LookupRequest {
-  identifier?: string;
-  subjectId?: string;
-  purpose: string;
-  caseNumber: string;
-}
+/** Exactly one of `identifier` and `subjectId`; the server refuses a look-up without a purpose. */
+export type LookupRequest = BodyOf<'/api/v1/subjects/lookup', 'post'>;
 
 export function searchSubjects(q: string, signal: AbortSignal) {
-  return apiGet<{ items: SubjectSummary[]; total: number }>('/api/v1/public/subjects', {
-    query: { q, limit: 20 },
-    signal,
-  });
+  return callApi('get', '/api/v1/public/subjects', { query: { q, limit: 20 }, signal });
 }
 
-export function lookupSubject(body: LookupRequest) {
-  return apiPost<GovernmentSubject>('/api/v1/subjects/lookup', body);
+export function lookupSubject(body: LookupRequest): Promise<GovernmentSubject> {
+  return callApi('post', '/api/v1/subjects/lookup', { body });
 }
 
 export function fetchSubjectVersions(id: string, signal: AbortSignal) {
-  return apiGet<{ items: SubjectVersion[] }>(`/api/v1/subjects/${encodeURIComponent(id)}/versions`, { signal });
+  return callApi('get', '/api/v1/subjects/{id}/versions', { params: { id }, signal });
 }
 
 /** The subject's records the caller's role may read (own department; all for the credit office). */
 export function fetchSubjectRecords(subjectId: string, signal: AbortSignal) {
-  return apiGet<{ items: SubjectRecord[]; nextCursor: string | null }>('/api/v1/records', {
-    query: { subjectId, limit: 100 },
-    signal,
-  });
+  return callApi('get', '/api/v1/records', { query: { subjectId, limit: 100 }, signal });
 }
 
 /** An 18-character code (USCC or citizen ID), a 15-digit registration number or a 9-character organisation code. */
