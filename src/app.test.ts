@@ -61,6 +61,16 @@ describe('HTTP platform', () => {
     expect(xml.json().code).toBe('request.unsupported_media_type');
   });
 
+  it('refuses an audit date range that is not one, saying which parameter is wrong', async () => {
+    for (const query of ['from=2026-03-02&to=2026-03-01', 'from=2026-13-01', 'to=yesterday']) {
+      const response = await app.inject({ method: 'GET', url: `/api/v1/audit?${query}` });
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().code, query).toBe('validation_failed');
+    }
+    const range = await app.inject({ method: 'GET', url: '/api/v1/audit?from=2026-03-01&to=2026-03-01' });
+    expect(range.statusCode).toBe(401);
+  });
+
   it('rate-limits a client with a problem that says what to do', async () => {
     let last = await app.inject({ method: 'GET', url: '/api/v1/health', remoteAddress: '203.0.113.9' });
     for (let i = 0; i < 40 && last.statusCode !== 429; i++) {

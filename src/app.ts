@@ -48,13 +48,20 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
           schema: {
             tags: ['platform'],
             summary: 'Audit log entries, newest first (platform admins)',
-            querystring: z.strictObject({
-              subjectId: z.string().max(64).optional(),
-              actorId: z.string().max(64).optional(),
-              action: z.string().max(128).optional(),
-              beforeSeq: z.coerce.number().int().positive().optional(),
-              limit: z.coerce.number().int().min(1).max(500).default(50),
-            }),
+            querystring: z
+              .strictObject({
+                subjectId: z.string().max(64).optional(),
+                actorId: z.string().max(64).optional(),
+                action: z.string().max(128).optional(),
+                beforeSeq: z.coerce.number().int().positive().optional(),
+                from: z.iso.date().optional().describe('Entries on or after this day (YYYY-MM-DD, Beijing time)'),
+                to: z.iso.date().optional().describe('Entries on or before this day (YYYY-MM-DD, Beijing time)'),
+                limit: z.coerce.number().int().min(1).max(500).default(50),
+              })
+              .refine((q) => !q.from || !q.to || q.from <= q.to, {
+                message: '`from` must not be after `to`',
+                path: ['from'],
+              }),
           },
         },
         async (request) => {
