@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createHttpServer, requirePermission, type HttpServer } from './platform/http';
+import { calendarDate, createHttpServer, dateRange, requirePermission, type HttpServer } from './platform/http';
 import type { AppDeps } from './platform/module';
 import { hasPermission } from './platform/context';
 import { listAudit } from './platform/audit';
@@ -54,14 +54,11 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
                 actorId: z.string().max(64).optional(),
                 action: z.string().max(128).optional(),
                 beforeSeq: z.coerce.number().int().positive().optional(),
-                from: z.iso.date().optional().describe('Entries on or after this day (YYYY-MM-DD, Beijing time)'),
-                to: z.iso.date().optional().describe('Entries on or before this day (YYYY-MM-DD, Beijing time)'),
+                from: calendarDate().optional().describe('Entries on or after this day (YYYY-MM-DD, Beijing time)'),
+                to: calendarDate().optional().describe('Entries on or before this day (YYYY-MM-DD, Beijing time)'),
                 limit: z.coerce.number().int().min(1).max(500).default(50),
               })
-              .refine((q) => !q.from || !q.to || q.from <= q.to, {
-                message: '`from` must not be after `to`',
-                path: ['from'],
-              }),
+              .superRefine(dateRange('from', 'to')),
           },
         },
         async (request) => {

@@ -30,9 +30,12 @@ export function login(credentials: Credentials): Promise<SessionResponse> {
   return apiPost<SessionResponse>('/api/v1/auth/login', credentials);
 }
 
-/** Restores the session from the cookie; rejects with a 401 ApiError when there is none. */
-export function fetchSession(signal?: AbortSignal): Promise<SessionResponse> {
-  return apiGet<SessionResponse>('/api/v1/auth/me', { signal });
+/** Whether the cookie holds a session: "nobody" is an answer (200), so loading the console logs no error. */
+export type SessionState = ({ authenticated: true } & SessionResponse) | { authenticated: false };
+
+/** Restores the session from the cookie, if there is one. */
+export function fetchSession(signal?: AbortSignal): Promise<SessionState> {
+  return apiGet<SessionState>('/api/v1/auth/session', { signal });
 }
 
 export function logout(): Promise<void> {
