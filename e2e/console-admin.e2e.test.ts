@@ -4,6 +4,7 @@ import { describeViolations, seriousViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { signInToConsole } from './support/console';
 import { openPage } from './support/pages';
+import { shanghaiDaysAgo } from './support/portal-data';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -297,6 +298,38 @@ describe('console administration', { timeout: 180_000 }, () => {
     const departments = await page.locator('tbody tr.ant-table-row td:nth-child(3)').allTextContents();
     expect(departments.length).toBeGreaterThan(0);
     expect(new Set(departments)).toEqual(new Set(['北京市海淀区市场监督管理局']));
+    await context.close();
+  });
+
+  it('filters the audit log by a range of days, and says when the range is back to front', async () => {
+    const { context, page } = await signInAsAdmin();
+    const [today, tomorrow] = [shanghaiDaysAgo(0), shanghaiDaysAgo(-1)];
+    await page.goto(`${baseUrl}/console/admin/audit`);
+    const rows = page.locator('[data-testid="audit-table"] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const filter = async (from: string, to: string) => {
+      const answered = page.waitForResponse((r) => r.url().includes('/api/v1/audit?'));
+      await page.getByLabel('日期自').fill(from);
+      await page.getByLabel('日期至').fill(to);
+      await page.getByRole('button', { name: '筛选' }).click();
+      return answered;
+    };
+
+    // Signing in just now wrote an entry today (Beijing time); each row shown is of today.
+    const todays = await filter(today, today);
+    expect(todays.url()).toContain(`from=${today}&to=${today}`);
+    await rows.first().waitFor();
+    const times = await rows.locator('td:nth-child(3)').allTextContents();
+    expect(times.length).toBeGreaterThan(0);
+    for (const time of times) expect(time.startsWith(today.replaceAll('-', '/'))).toBe(true);
+
+    await filter(tomorrow, tomorrow);
+    await expect.poll(() => rows.count(), patient).toBe(0);
+
+    await page.getByLabel('日期自').fill(tomorrow);
+    await page.getByLabel('日期至').fill(today);
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.getByText('结束日期早于开始日期，请改正其中一个日期后再筛选').waitFor();
     await context.close();
   });
 });

@@ -139,6 +139,7 @@ describe('console: dashboard', () => {
     const reasons = await page.getByTestId('reasons').innerText();
     expect(reasons).toContain('代码错误');
     expect(reasons).toContain('同一批次内重复');
+    for (const line of reasons.split('\n')) expect(line).toMatch(/：\d+$/);
 
     // The rate's definition is one focus away.
     const info = page.getByRole('button', { name: /^重错码率: / });
@@ -152,6 +153,14 @@ describe('console: dashboard', () => {
     );
     expect(describeViolations(await seriousViolations(page))).toBe('');
     await page.screenshot({ path: 'e2e/artifacts/console-dashboard.png', fullPage: true });
+
+    // In English, each reason ends with the English colon and its rows, never the Chinese full-width one.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByTestId('reasons').innerText()).toContain('Wrong code');
+    for (const line of (await page.getByTestId('reasons').innerText()).split('\n')) {
+      expect(line).toMatch(/[^：]: \d+$/);
+      expect(line).not.toMatch(/[：（）]/);
+    }
     await context.close();
   });
 

@@ -206,4 +206,19 @@ describe('console subject look-up', { timeout: 150_000 }, () => {
     await admin.context.close();
     await context.close();
   });
+
+  it('fits a 360 px phone: the search field wraps under its label instead of running off the screen', async () => {
+    const { context, page } = await openPage(browser, { width: 360 });
+    await signIn(page, 'scjg.officer', 'Officer@2026', '/lookup');
+    await page.getByLabel('名称或标识').waitFor();
+    const pageWidth = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+          .scrollWidth,
+    );
+    expect(pageWidth).toBeLessThanOrEqual(360);
+    const field = await page.getByLabel('名称或标识').boundingBox();
+    expect(field!.x + field!.width).toBeLessThanOrEqual(360);
+    await context.close();
+  });
 });

@@ -317,6 +317,11 @@ describe('console: unmatched records', () => {
       total: number;
     };
     expect(await page.getByTestId('unmatched-total').innerText()).toBe(`共 ${before.total} 条待匹配记录`);
+    // Catalog items and departments by name, not by their codes.
+    const row = page.getByRole('row').filter({ hasText: fixture.strangerName }).first();
+    await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('北京市海淀区市场监督管理局');
+    expect(await row.innerText()).toContain('行政处罚');
+    expect(await row.innerText()).not.toMatch(/ADM_PENALTY|scjgj/);
 
     await page.getByRole('button', { name: `为“${fixture.strangerName}”关联主体` }).click();
     const dialog = page.getByRole('dialog');

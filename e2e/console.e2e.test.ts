@@ -19,6 +19,21 @@ interface LoginBody {
 }
 
 describe('staff console', () => {
+  it('opens the sign-in page with a clean browser console (no failed session check)', async () => {
+    const { context, page } = await openPage(browser);
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    const probe = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/session'));
+    await page.goto(`${baseUrl}/console/login`);
+    expect((await probe).status()).toBe(200);
+    await page.getByLabel('用户名').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('rejects a wrong password with a clear message in the UI language', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${baseUrl}/console`);

@@ -189,6 +189,60 @@ describe('portal pages', () => {
     await context.close();
   });
 
+  it('leads out of a link with dates that do not exist, or a start after the end, by clearing the dates', async () => {
+    const { context, page } = await openPage(browser, { width: 360 });
+    const cases: Array<[string, string]> = [
+      ['/publicity?from=2026-13-45&item=ADM_PENALTY', 'records-count'],
+      ['/lists/black?to=2026-02-30', 'list-count'],
+      ['/lists/black?from=2026-05-01&to=2026-04-01', 'list-count'],
+    ];
+    for (const [path, ready] of cases) {
+      await page.goto(`${baseUrl}${path}`);
+      const alert = page.getByTestId('invalid-dates');
+      await alert.waitFor();
+      expect(await alert.innerText(), path).toContain('链接中的日期无效');
+      expect(await page.getByRole('button', { name: '重试' }).count(), path).toBe(0);
+      expect(await page.locator('main').innerText(), path).not.toContain('querystring');
+      await page.getByTestId('clear-dates').click();
+      await page.getByTestId(ready).waitFor();
+      const params = new URL(page.url()).searchParams;
+      expect([params.get('from'), params.get('to')], path).toEqual([null, null]);
+      // The other conditions stay.
+      if (path.includes('item=')) expect(params.get('item')).toBe('ADM_PENALTY');
+    }
+    await context.close();
+  });
+
+  it('leads from a page cursor that is garbage or stale back to the first page, conditions kept', async () => {
+    const { context, page } = await openPage(browser, { width: 360 });
+    const cases: Array<[string, string]> = [
+      ['/lists/black?cursor=xyz&page=3', 'list-entries'],
+      ['/publicity?item=ADM_PENALTY&cursor=xyz&page=2', 'records'],
+      [`/search?q=${encodeURIComponent(data.query)}&cursor=${'x'.repeat(30)}&page=2`, 'search-results'],
+      // A cursor the search can read, but that points past every match: an empty page, not a dead end.
+      [`/search?q=${encodeURIComponent(data.query)}&cursor=zzzzzzzz&page=2`, 'search-results'],
+    ];
+    for (const [path, ready] of cases) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.locator('[data-testid="stale-cursor"], [data-testid="empty-page"]').first().waitFor();
+      expect(await page.getByRole('button', { name: '重试' }).count(), path).toBe(0);
+      expect(await page.locator('main').innerText(), path).not.toContain('分页游标无效');
+      await page.getByTestId('first-page').click();
+      await page.getByTestId(ready).waitFor();
+      const before = new URL(`${baseUrl}${path}`).searchParams;
+      const after = new URL(page.url()).searchParams;
+      expect([after.get('cursor'), after.get('page')], path).toEqual([null, null]);
+      before.delete('cursor');
+      before.delete('page');
+      expect(after.toString(), path).toBe(before.toString());
+    }
+    // The red list, public or not, never shows a dead end either.
+    await page.goto(`${baseUrl}/lists/red?cursor=xyz`);
+    await page.locator('[data-testid="stale-cursor"], [data-testid="list-not-public"]').first().waitFor();
+    expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('switches every page to English', async () => {
     const personRecord = await recordIdOf(data.personName, 'ADM_PENALTY');
     const pages: Array<[string, string]> = [

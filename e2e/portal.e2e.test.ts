@@ -108,4 +108,19 @@ describe('public website', () => {
     await page.getByRole('heading', { name: '页面不存在' }).waitFor();
     await context.close();
   });
+
+  it('says what to change when a shared link carries conditions the platform refuses', async () => {
+    const { context, page } = await openPage(browser, { width: 360 });
+    const tooLong = '信'.repeat(150);
+    for (const path of [`/search?q=${tooLong}`, `/publicity?q=${tooLong}`]) {
+      await page.goto(`${baseUrl}${path}`);
+      const alert = page.getByTestId('invalid-conditions');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain('关键字最多 100 个字');
+      // Neither the API's parameter names nor a retry that would fail the same way.
+      expect(await page.locator('main').innerText()).not.toContain('querystring');
+      expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
+    }
+    await context.close();
+  });
 });

@@ -61,6 +61,24 @@ describe('HTTP platform', () => {
     expect(xml.json().code).toBe('request.unsupported_media_type');
   });
 
+  it('refuses an audit date range that is not one, saying which parameter is wrong', async () => {
+    for (const [query, field, code] of [
+      ['from=2026-03-02&to=2026-03-01', 'querystring.from', 'date_range'],
+      ['from=2026-13-01', 'querystring.from', 'invalid_date'],
+      ['to=2026-02-29', 'querystring.to', 'invalid_date'],
+      ['to=yesterday', 'querystring.to', 'invalid_date'],
+    ]) {
+      const response = await app.inject({ method: 'GET', url: `/api/v1/audit?${query}` });
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json(), query).toMatchObject({ code: 'validation_failed', errors: [{ field, code }] });
+    }
+    // The same words as every other date parameter (platform/http/query-dates.ts).
+    const en = await app.inject({ method: 'GET', url: '/api/v1/audit?to=2026-02-29&lang=en' });
+    expect(en.json().errors[0].message).toBe('February 2026 has 28 days; there is no day 29');
+    const range = await app.inject({ method: 'GET', url: '/api/v1/audit?from=2026-03-01&to=2026-03-01' });
+    expect(range.statusCode).toBe(401);
+  });
+
   it('rate-limits a client with a problem that says what to do', async () => {
     let last = await app.inject({ method: 'GET', url: '/api/v1/health', remoteAddress: '203.0.113.9' });
     for (let i = 0; i < 40 && last.statusCode !== 429; i++) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createHttpServer, requirePermission, type HttpServer } from './platform/http';
+import { calendarDate, createHttpServer, dateRange, requirePermission, type HttpServer } from './platform/http';
 import type { AppDeps } from './platform/module';
 import { hasPermission } from './platform/context';
 import { listAudit } from './platform/audit';
@@ -48,13 +48,17 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
           schema: {
             tags: ['platform'],
             summary: 'Audit log entries, newest first (platform admins)',
-            querystring: z.strictObject({
-              subjectId: z.string().max(64).optional(),
-              actorId: z.string().max(64).optional(),
-              action: z.string().max(128).optional(),
-              beforeSeq: z.coerce.number().int().positive().optional(),
-              limit: z.coerce.number().int().min(1).max(500).default(50),
-            }),
+            querystring: z
+              .strictObject({
+                subjectId: z.string().max(64).optional(),
+                actorId: z.string().max(64).optional(),
+                action: z.string().max(128).optional(),
+                beforeSeq: z.coerce.number().int().positive().optional(),
+                from: calendarDate().optional().describe('Entries on or after this day (YYYY-MM-DD, Beijing time)'),
+                to: calendarDate().optional().describe('Entries on or before this day (YYYY-MM-DD, Beijing time)'),
+                limit: z.coerce.number().int().min(1).max(500).default(50),
+              })
+              .superRefine(dateRange('from', 'to')),
           },
         },
         async (request) => {

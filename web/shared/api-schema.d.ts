@@ -185,8 +185,12 @@ export interface paths {
           action?: string;
           actorId?: string;
           beforeSeq?: number;
+          /** @description Entries on or after this day (YYYY-MM-DD, Beijing time) */
+          from?: string;
           limit?: number;
           subjectId?: string;
+          /** @description Entries on or before this day (YYYY-MM-DD, Beijing time) */
+          to?: string;
         };
         header?: never;
         path?: never;
@@ -339,6 +343,42 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether a person is signed in: their user and CSRF token, or authenticated: false */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SessionState'];
           };
         };
       };
@@ -3964,10 +4004,12 @@ export interface paths {
         query?: {
           cursor?: string;
           department?: string;
+          /** @description Decision date on or after (YYYY-MM-DD) */
           from?: string;
           lang?: 'zh' | 'en';
           limit?: number;
           q?: string;
+          /** @description Decision date on or before (YYYY-MM-DD) */
           to?: string;
         };
         header?: never;
@@ -4019,11 +4061,13 @@ export interface paths {
         query?: {
           cursor?: string;
           department?: string;
+          /** @description Decision date on or after (YYYY-MM-DD) */
           from?: string;
           item?: 'ADM_PENALTY' | 'ADM_LICENSE';
           lang?: 'zh' | 'en';
           limit?: number;
           q?: string;
+          /** @description Decision date on or before (YYYY-MM-DD) */
           to?: string;
         };
         header?: never;
@@ -6521,6 +6565,28 @@ export interface components {
       csrfToken: string;
       user: components['schemas']['SessionUserInput'];
     };
+    SessionState:
+      | {
+          /** @constant */
+          authenticated: true;
+          csrfToken: string;
+          user: components['schemas']['SessionUser'];
+        }
+      | {
+          /** @constant */
+          authenticated: false;
+        };
+    SessionStateInput:
+      | {
+          /** @constant */
+          authenticated: true;
+          csrfToken: string;
+          user: components['schemas']['SessionUserInput'];
+        }
+      | {
+          /** @constant */
+          authenticated: false;
+        };
     SessionUser: {
       departmentId: string | null;
       departmentName: string | null;

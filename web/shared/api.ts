@@ -8,7 +8,8 @@ export interface Problem {
   status: number;
   detail?: string;
   code: string;
-  errors?: ReadonlyArray<{ path?: string; message: string; code?: string }>;
+  /** Field errors: `field` is the dotted path the platform names, e.g. `querystring.from`. */
+  errors?: ReadonlyArray<{ field: string; code: string; message: string; value?: unknown }>;
 }
 
 /** Codes the client itself produces when there is no problem document to read. */

@@ -8,41 +8,16 @@
  * day is adding 1.
  */
 import type { LocalizedText } from '../../platform/errors';
+import { explainCalendarDate, MAX_YEAR, MIN_YEAR } from '../../platform/dates';
 import { invalidDate } from './calendar.errors';
 
-/** Years a legal date may have: enough for any decision, and 9999-12-31 ("no end"). */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 9999;
+export { daysInMonth, isLeapYear, MAX_YEAR, MIN_YEAR } from '../../platform/dates';
 
 const MS_PER_DAY = 86_400_000;
-const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const WEEKDAYS_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
 
 /** The day number of a calendar date (no validation: use `parseLegalDate` on input). */
 export function dayNumberOf(year: number, month: number, day: number): number {
@@ -69,35 +44,10 @@ export function parseLegalDate(value: string, field = 'date'): number {
 }
 
 function readLegalDate(value: unknown): number | LocalizedText {
-  if (typeof value !== 'string') return { zh: '日期须为 YYYY-MM-DD 格式的文本', en: 'a date must be text YYYY-MM-DD' };
-  const match = DATE_SHAPE.exec(value);
-  if (!match) {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return {
-      zh: `日期须为 YYYY-MM-DD 格式（如 2026-09-30），收到“${shown}”`,
-      en: `a date must be written YYYY-MM-DD (e.g. 2026-09-30), got "${shown}"`,
-    };
-  }
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < MIN_YEAR || year > MAX_YEAR) {
-    return {
-      zh: `年份须在 ${MIN_YEAR}–${MAX_YEAR} 之间，收到 ${year}`,
-      en: `the year must be between ${MIN_YEAR} and ${MAX_YEAR}, got ${year}`,
-    };
-  }
-  if (month < 1 || month > 12) {
-    return { zh: `月份须为 01–12，收到 ${match[2]}`, en: `the month must be 01–12, got ${match[2]}` };
-  }
-  const last = daysInMonth(year, month);
-  if (day < 1 || day > last) {
-    return {
-      zh: `${year} 年 ${month} 月只有 ${last} 天，没有 ${day} 日`,
-      en: `${MONTHS_EN[month - 1]} ${year} has ${last} days; there is no day ${day}`,
-    };
-  }
-  return dayNumberOf(year, month, day);
+  const why = explainCalendarDate(value);
+  if (why) return why;
+  const date = value as string;
+  return dayNumberOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
 /**

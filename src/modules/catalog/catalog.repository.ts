@@ -148,8 +148,25 @@ export function listVersionSummaryRows(executor: Executor, code: string): Promis
     .execute();
 }
 
-/** The current version of every item, in national category order, then by code. */
-export function listCurrentVersionRows(executor: Executor): Promise<VersionRow[]> {
+/**
+ * Where the committed catalog stands: item count, the sum of current
+ * versions and the last change. Heads only move forward and items are never
+ * deleted, so every committed change gives a new signature.
+ */
+export async function headsSignature(executor: Executor): Promise<string> {
+  const row = await catalogDb(executor)
+    .selectFrom('catalog_items')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('items'),
+      eb.fn.sum<number>('current_version').as('versions'),
+      eb.fn.max('updated_at').as('changed'),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${Number(row.items)}:${Number(row.versions ?? 0)}:${row.changed ?? ''}`;
+}
+
+/** The current version of every item, in national category order, then by code (without the JSON Schema text). */
+export function listCurrentVersionRows(executor: Executor): Promise<Omit<VersionRow, 'json_schema'>[]> {
   return catalogDb(executor)
     .selectFrom('catalog_items')
     .innerJoin('catalog_item_versions', (join) =>
@@ -158,7 +175,18 @@ export function listCurrentVersionRows(executor: Executor): Promise<VersionRow[]
         .onRef('catalog_item_versions.version', '=', 'catalog_items.current_version'),
     )
     .leftJoin('catalog_categories', 'catalog_categories.code', 'catalog_items.category')
-    .selectAll('catalog_item_versions')
+    .select([
+      'catalog_item_versions.item_code',
+      'catalog_item_versions.version',
+      'catalog_item_versions.status',
+      'catalog_item_versions.definition',
+      'catalog_item_versions.sharing',
+      'catalog_item_versions.change_kind',
+      'catalog_item_versions.change_note',
+      'catalog_item_versions.created_at',
+      'catalog_item_versions.created_by',
+      'catalog_item_versions.actor_id',
+    ])
     .orderBy('catalog_categories.seq')
     .orderBy('catalog_items.code')
     .execute();

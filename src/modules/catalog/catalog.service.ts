@@ -25,6 +25,7 @@ import {
   advanceItemRow,
   findItemRow,
   findVersionRow,
+  headsSignature,
   insertItemRow,
   insertVersionRow,
   listCategoryRows,
@@ -104,7 +105,7 @@ interface ParsedVersion {
   readonly sharing: SharingEntry;
 }
 
-function parseVersion(row: VersionRow): ParsedVersion {
+function parseVersion(row: Pick<VersionRow, 'item_code' | 'version' | 'definition' | 'sharing'>): ParsedVersion {
   const key = `${row.item_code}@${row.version}`;
   const hit = parsedVersions.get(key);
   if (hit && hit.definition === row.definition && hit.sharing === row.sharing) return hit.parsed;
@@ -116,7 +117,7 @@ function parseVersion(row: VersionRow): ParsedVersion {
   return parsed;
 }
 
-function toItem(row: VersionRow, currentVersion: number): CatalogItem {
+function toItem(row: Omit<VersionRow, 'json_schema'>, currentVersion: number): CatalogItem {
   const { definition, sharing } = parseVersion(row);
   return {
     ...definition,
@@ -266,9 +267,25 @@ export async function getCatalogItem(executor: Executor, code: string, version?:
   return toItem(row, head.current_version);
 }
 
+/**
+ * The current items of each database (by its executor), kept while the
+ * committed catalog has not changed: every public page reads them all, and
+ * reading and assembling ~100 items was most of an entity page's database time.
+ */
+const currentItems = new WeakMap<Executor, { readonly signature: string; readonly items: readonly CatalogItem[] }>();
+
 /** The current version of every item (active and retired), in national category order. */
-export async function listCatalogItems(executor: Executor): Promise<CatalogItem[]> {
-  return (await listCurrentVersionRows(executor)).map((row) => toItem(row, row.version));
+export async function listCatalogItems(executor: Executor): Promise<readonly CatalogItem[]> {
+  const load = async () => (await listCurrentVersionRows(executor)).map((row) => toItem(row, row.version));
+  // Inside a transaction the caller may see its own uncommitted change: never kept.
+  if (executor.isTransaction) return load();
+  // The signature first: rows read after it are at least as new, and a newer signature reloads them.
+  const signature = await headsSignature(executor);
+  const kept = currentItems.get(executor);
+  if (kept?.signature === signature) return kept.items;
+  const items = Object.freeze(await load());
+  currentItems.set(executor, { signature, items });
+  return items;
 }
 
 export async function listCatalogSummaries(executor: Executor, filter: ItemFilter = {}): Promise<CatalogItemSummary[]> {

@@ -34,6 +34,7 @@ export {
   retireCatalogItem,
   updateCatalogSharing,
   defaultSharingFor,
+  definitionOf,
 } from './catalog.service';
 export { exportCatalog, importCatalog, type ImportReport, type ImportOutcome } from './catalog.transfer';
 export { jsonSchemaFor, JSON_SCHEMA_DIALECT, type JsonSchema } from './catalog.json-schema';

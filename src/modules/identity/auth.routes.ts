@@ -1,10 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import { problemSchema, callerOf, type HttpServer } from '../../platform/http';
 import { AppError } from '../../platform/errors';
 import type { AppDeps } from '../../platform/module';
 import { login, logout } from './auth.service';
 import { clearSessionCookie, SESSION_COOKIE, sessionOf, setSessionCookie } from './identity.hooks';
 import { notSignedInAsUser } from './identity.errors';
-import { loginBody, noContent, sessionResponse } from './identity.schemas';
+import { loginBody, noContent, sessionResponse, sessionStateResponse } from './identity.schemas';
 import { findUserById, type UserView } from './users.service';
 
 const tags = ['auth'];
@@ -20,6 +21,13 @@ const sessionUserOf = (user: UserView) => ({
 
 export function registerAuthRoutes(app: HttpServer, deps: AppDeps): void {
   const secure = deps.config.secureCookies;
+
+  /** The person behind the request's session cookie, with the CSRF token; null without one (or for an API key). */
+  const signedInPerson = async (request: FastifyRequest) => {
+    const session = sessionOf(request);
+    const user = session && (await findUserById(deps.db.kysely, session.actor.id!));
+    return session && user ? { user: sessionUserOf(user), csrfToken: session.csrfToken } : null;
+  };
 
   app.post(
     '/auth/login',
@@ -66,6 +74,23 @@ export function registerAuthRoutes(app: HttpServer, deps: AppDeps): void {
     },
   );
 
+  // The console asks this on every load, before anyone has signed in: "nobody" is a normal answer
+  // (200), so a browser logs no failed request. /auth/me keeps answering 401 without a session.
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'Whether a person is signed in: their user and CSRF token, or authenticated: false',
+        response: { 200: sessionStateResponse },
+      },
+    },
+    async (request) => {
+      const signedIn = await signedInPerson(request);
+      return signedIn ? { authenticated: true as const, ...signedIn } : { authenticated: false as const };
+    },
+  );
+
   app.get(
     '/auth/me',
     {
@@ -76,10 +101,9 @@ export function registerAuthRoutes(app: HttpServer, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const session = sessionOf(request);
-      const user = session && (await findUserById(deps.db.kysely, session.actor.id!));
-      if (!session || !user) throw notSignedInAsUser();
-      return { user: sessionUserOf(user), csrfToken: session.csrfToken };
+      const signedIn = await signedInPerson(request);
+      if (!signedIn) throw notSignedInAsUser();
+      return signedIn;
     },
   );
 }

@@ -205,6 +205,34 @@ describe('session cookie', () => {
     expect(anonymous.json().code).toBe('unauthenticated');
   });
 
+  it('GET /auth/session answers "nobody" with 200, and the person with the CSRF token when signed in', async () => {
+    const nobody = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(nobody.statusCode).toBe(200);
+    expect(nobody.json()).toEqual({ authenticated: false });
+    const stale = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: 'xy_session=not-a-real-token' },
+    });
+    expect(stale.json()).toEqual({ authenticated: false });
+
+    const user = await buildUser(t, { roles: ['officer'], departmentCode: 'swj' });
+    const session = await signIn(t.app, user.username);
+    const state = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: session.cookie },
+    });
+    expect(state.statusCode).toBe(200);
+    expect(state.json()).toEqual({
+      authenticated: true,
+      user: expect.objectContaining({ id: user.id, roles: ['officer'] }),
+      csrfToken: session.csrfToken,
+    });
+    // Protected routes still answer 401 to nobody.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/records' })).statusCode).toBe(401);
+  });
+
   it('treats an unknown or expired cookie as anonymous, not as an error', async () => {
     const bogus = await t.app.inject({
       method: 'GET',

@@ -37,6 +37,14 @@ export const sessionUser = z
 
 export const sessionResponse = z.object({ user: sessionUser, csrfToken: z.string() }).meta({ id: 'Session' });
 
+/** The session probe's answer: "no session" is an answer, not an error. */
+export const sessionStateResponse = z
+  .discriminatedUnion('authenticated', [
+    z.object({ authenticated: z.literal(true), user: sessionUser, csrfToken: z.string() }),
+    z.object({ authenticated: z.literal(false) }),
+  ])
+  .meta({ id: 'SessionState' });
+
 // ---- departments
 
 export const department = z

@@ -6,7 +6,7 @@
  * shows nothing it should not.
  */
 import type { CatalogField, CatalogItem, FieldCondition } from '../catalog';
-import type { CreditRecord } from '../records';
+import type { VisibleRecord } from '../records';
 import { amountInWan } from './publicity.amounts';
 import { maskIdNumber, maskIdsInText } from './publicity.masking';
 
@@ -96,7 +96,7 @@ const disclosedBy = (item: Pick<CatalogItem, 'disclosure' | 'publicWhen'>, paylo
  * - `today` (Asia/Shanghai) is on or before `maxEnd`, when it has one.
  */
 export function isPubliclyVisible(
-  record: CreditRecord,
+  record: VisibleRecord,
   item: Pick<CatalogItem, 'disclosure' | 'publicWhen'>,
   today: string,
   current?: Pick<CatalogItem, 'disclosure' | 'publicWhen'>,
@@ -152,7 +152,7 @@ function presentField(field: CatalogField, raw: unknown): PublicField | null {
  * its records at once).
  */
 export function presentPublicRecord(
-  record: CreditRecord,
+  record: VisibleRecord,
   item: CatalogItem,
   departmentName: DepartmentName | null,
   today: string,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCaller } from '../../platform/context';
 import { createTestApp, type TestApp } from '../../platform/testing';
-import { getCatalogItem } from '../catalog';
+import { definitionOf, getCatalogItem, updateCatalogItem } from '../catalog';
 import { DEFAULT_RECORDS_SETTINGS, endExpiredPublications, getRecord, withdrawRecord } from '../records';
 import { registerSubject, subjectsEnv } from '../subjects';
 import { presentPublicRecord } from './publicity.presenter';
@@ -368,5 +368,29 @@ describe('publicity: the public read model', () => {
     );
     expect(JSON.stringify(leaked)).not.toContain(personId);
     expect(JSON.stringify(leaked)).not.toContain(repId);
+  });
+
+  // Public reads keep the current catalog in memory between requests; a committed change must end that at once.
+  it('a catalog change reaches every public page at once, and so does its reversal', async () => {
+    const disclose = async (disclosure: 'government' | 'public') => {
+      const current = await getCatalogItem(t.db.kysely, 'ADM_PENALTY');
+      await updateCatalogItem(t.db, admin, 'ADM_PENALTY', {
+        definition: { ...definitionOf(current), disclosure },
+        changeNote: `publicity test: ${disclosure}`,
+      });
+    };
+    const penalties = async () => (await list('?item=ADM_PENALTY')).page.items.map((r) => r.id);
+    const entityPage = async () => (await get(`/public/subjects/${ids.company}/records`)).json<{ penalties: Rec[] }>();
+    expect(await penalties()).toContain(ids.visible);
+    expect((await entityPage()).penalties.map((r) => r.id)).toContain(ids.visible);
+
+    await disclose('government');
+    expect(await penalties()).toEqual([]);
+    expect((await get(`/public/records/${ids.visible}`)).statusCode).toBe(404);
+    expect((await entityPage()).penalties).toEqual([]);
+
+    await disclose('public');
+    expect(await penalties()).toContain(ids.visible);
+    expect((await get(`/public/records/${ids.visible}`)).statusCode).toBe(200);
   });
 });

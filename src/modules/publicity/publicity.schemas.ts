@@ -1,28 +1,29 @@
 import { z } from 'zod';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+import { calendarDate, dateRange } from '../../platform/http';
 
 /** The double-publicity items (双公示) the public channel lists. */
 export const DOUBLE_PUBLICITY_ITEMS = ['ADM_PENALTY', 'ADM_LICENSE'] as const;
 
 const channelFilter = {
   department: z.string().max(40).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: calendarDate().optional().describe('Decision date on or after (YYYY-MM-DD)'),
+  to: calendarDate().optional().describe('Decision date on or before (YYYY-MM-DD)'),
   q: z.string().trim().max(100).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   lang: z.enum(['zh', 'en']).optional(),
 };
 
-export const publicRecordsQuerySchema = z.strictObject({
-  item: z.enum(DOUBLE_PUBLICITY_ITEMS).optional(),
-  ...channelFilter,
-});
+export const publicRecordsQuerySchema = z
+  .strictObject({
+    item: z.enum(DOUBLE_PUBLICITY_ITEMS).optional(),
+    ...channelFilter,
+  })
+  .superRefine(dateRange('from', 'to'));
 
 /** The red and black lists of the website (`red` → RED_LIST, `black` → BLACK_LIST). */
 export const listParamsSchema = z.strictObject({ list: z.enum(['red', 'black']) });
-export const listQuerySchema = z.strictObject(channelFilter);
+export const listQuerySchema = z.strictObject(channelFilter).superRefine(dateRange('from', 'to'));
 
 export const idParamsSchema = z.strictObject({ id: z.string().max(40) });
 export const langQuerySchema = z.strictObject({ lang: z.enum(['zh', 'en']).optional() });

@@ -10,9 +10,9 @@ import { listDepartments } from '../identity';
 import {
   countVisibleRecords,
   visibleRecordRows,
-  type CreditRecord,
   type PublicCursor,
   type PublicFilter,
+  type VisibleRecord,
   type VisibleScope,
 } from '../records';
 import { getSubject } from '../subjects';
@@ -48,6 +48,9 @@ async function readContext(executor: Executor, today: string): Promise<ReadConte
 }
 
 function itemVersion(ctx: ReadContext, code: string, version: number): Promise<CatalogItem> {
+  // Most records were validated against the current version, which the context already holds.
+  const current = ctx.current.get(code);
+  if (current?.version === version) return Promise.resolve(current);
   const key = `${code}@${version}`;
   let item = ctx.versions.get(key);
   if (!item) {
@@ -57,7 +60,7 @@ function itemVersion(ctx: ReadContext, code: string, version: number): Promise<C
   return item;
 }
 
-async function present(ctx: ReadContext, records: readonly CreditRecord[]): Promise<PublicRecord[]> {
+async function present(ctx: ReadContext, records: readonly VisibleRecord[]): Promise<PublicRecord[]> {
   const out: PublicRecord[] = [];
   for (const record of records) {
     const item = await itemVersion(ctx, record.itemCode, record.itemVersion);
@@ -80,7 +83,7 @@ const scopeOf = (ctx: ReadContext, only?: readonly string[]): VisibleScope => ({
   itemCodes: only ? ctx.publicCodes.filter((c) => only.includes(c)) : ctx.publicCodes,
 });
 
-export function encodeCursor(record: Pick<CreditRecord, 'decisionDate' | 'id'>): string {
+export function encodeCursor(record: Pick<VisibleRecord, 'decisionDate' | 'id'>): string {
   return Buffer.from(JSON.stringify([record.decisionDate ?? '', record.id])).toString('base64url');
 }
 
@@ -152,7 +155,11 @@ async function channelPage(
     limit: query.limit + 1,
   });
   const pageRows = rows.slice(0, query.limit);
-  const total = await countVisibleRecords(ctx.executor, scope, filter, TOTAL_CAP + 1);
+  // A first page that is not full is every match: its length is the count.
+  const total =
+    !query.cursor && rows.length <= query.limit
+      ? rows.length
+      : await countVisibleRecords(ctx.executor, scope, filter, TOTAL_CAP + 1);
   return {
     items: await present(ctx, pageRows),
     total: Math.min(total, TOTAL_CAP),

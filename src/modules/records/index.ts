@@ -68,6 +68,7 @@ export {
 export { publicationWindow, type PublicationWindow } from './records.periods';
 export {
   visibleRecordRows,
+  type VisibleRecord,
   countVisibleRecords,
   type VisibleScope,
   type PublicFilter,

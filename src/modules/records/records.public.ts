@@ -2,13 +2,14 @@
  * Records as the public may see them: the SQL half of the visibility rule
  * (status, published, window, items that may be public), so that pages of
  * the public read model are full and counts right. The publicity module's
- * presenter checks every row again; this file never selects the ciphertexts
- * or the ID hash.
+ * presenter checks every row again; this file reads only the columns the
+ * public presenter may use (never the ciphertexts, the ID hash, withdrawal
+ * reasons or workflow dates).
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import { escapeLike, type Executor } from '../../platform/db';
 import { recordsDb, type RecordsTables } from './records.tables';
-import { toRecord, type CreditRecord } from './records.model';
+import type { CreditRecord } from './records.model';
 
 /** The visibility conditions SQL can check; `itemCodes` are the items that may be public at all. */
 export interface VisibleScope {
@@ -58,16 +59,48 @@ function visibleRecords(executor: Executor, scope: VisibleScope, filter: PublicF
   return q;
 }
 
+/** What the public read model reads of a record: a part of `CreditRecord`, so a full record is one too. */
+export interface VisibleRecord {
+  readonly id: string;
+  readonly itemCode: string;
+  readonly itemVersion: number;
+  readonly departmentCode: string;
+  readonly subject: Pick<CreditRecord['subject'], 'id' | 'type' | 'name' | 'uscc' | 'idNumberMasked'>;
+  readonly decisionDate: string | null;
+  readonly status: CreditRecord['status'];
+  readonly payload: Record<string, unknown>;
+  readonly publication: Pick<CreditRecord['publication'], 'publishedAt' | 'maxEnd' | 'endedAt'>;
+}
+
+// Reading all 36 columns cost twice the time of these on an entity page of 100 records.
+const VISIBLE_COLUMNS = [
+  'id',
+  'item_code',
+  'item_version',
+  'department_code',
+  'subject_id',
+  'subject_type',
+  'subject_name',
+  'subject_uscc',
+  'subject_id_masked',
+  'decision_date',
+  'status',
+  'payload',
+  'published_at',
+  'max_end',
+  'publication_ended_at',
+] as const;
+
 /** Publicly visible records (by SQL), newest decision first, continuing after `cursor`. */
 export async function visibleRecordRows(
   executor: Executor,
   scope: VisibleScope,
   filter: PublicFilter,
   page: { cursor?: PublicCursor; limit: number },
-): Promise<CreditRecord[]> {
+): Promise<VisibleRecord[]> {
   if (scope.itemCodes.length === 0) return [];
   let q = visibleRecords(executor, scope, filter)
-    .selectAll()
+    .select(VISIBLE_COLUMNS)
     .orderBy(DECIDED, 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit);
@@ -77,8 +110,23 @@ export async function visibleRecordRows(
       sql<boolean>`(${DECIDED} < ${cursor.decisionDate} OR (${DECIDED} = ${cursor.decisionDate} AND id < ${cursor.id}))`,
     );
   }
-  // Never hand the ciphertexts or the ID hash beyond this module's public path.
-  return (await q.execute()).map((row) => toRecord({ ...row, protected_payload: null, subject_id_hash: null }));
+  return (await q.execute()).map((row) => ({
+    id: row.id,
+    itemCode: row.item_code,
+    itemVersion: Number(row.item_version),
+    departmentCode: row.department_code,
+    subject: {
+      id: row.subject_id,
+      type: row.subject_type,
+      name: row.subject_name,
+      uscc: row.subject_uscc,
+      idNumberMasked: row.subject_id_masked,
+    },
+    decisionDate: row.decision_date,
+    status: row.status,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    publication: { publishedAt: row.published_at, maxEnd: row.max_end, endedAt: row.publication_ended_at },
+  }));
 }
 
 /** How many records are publicly visible, counting no further than `upTo` (a capped count reads at most that many). */

@@ -1,32 +1,34 @@
 /** Request and response schemas of the records routes (zod; requests strict). */
 import { z } from 'zod';
-import { problemSchema } from '../../platform/http';
+import { calendarDate, dateRange, problemSchema } from '../../platform/http';
 import { RECORD_STATUSES, TIMELINESS } from './records.tables';
 
 const id = z.string().min(1).max(40);
-const isoDate = z.iso.date();
+const isoDate = calendarDate();
 const limit = z.coerce.number().int().min(1).max(200).default(50);
 
 export const idParams = z.strictObject({ id });
 
-export const listQuery = z.strictObject({
-  departmentCode: z.string().max(32).optional(),
-  itemCode: z.string().max(64).optional(),
-  subjectId: id.optional(),
-  status: z.enum(RECORD_STATUSES).optional(),
-  timeliness: z.enum(TIMELINESS).optional(),
-  decidedFrom: isoDate.optional().describe('Decision date on or after (YYYY-MM-DD)'),
-  decidedTo: isoDate.optional().describe('Decision date on or before (YYYY-MM-DD)'),
-  subject: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .optional()
-    .describe('A piece of the subject name as submitted, or its USCC / organisation code / registration number'),
-  cursor: id.optional(),
-  limit,
-});
+export const listQuery = z
+  .strictObject({
+    departmentCode: z.string().max(32).optional(),
+    itemCode: z.string().max(64).optional(),
+    subjectId: id.optional(),
+    status: z.enum(RECORD_STATUSES).optional(),
+    timeliness: z.enum(TIMELINESS).optional(),
+    decidedFrom: isoDate.optional().describe('Decision date on or after (YYYY-MM-DD)'),
+    decidedTo: isoDate.optional().describe('Decision date on or before (YYYY-MM-DD)'),
+    subject: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('A piece of the subject name as submitted, or its USCC / organisation code / registration number'),
+    cursor: id.optional(),
+    limit,
+  })
+  .superRefine(dateRange('decidedFrom', 'decidedTo'));
 
 export const unmatchedQuery = z.strictObject({
   departmentCode: z.string().max(32).optional(),

@@ -200,14 +200,19 @@ type NameFilter = Omit<NameSearch, 'limit' | 'afterNameId'>;
 
 /** Matching names joined to their subjects, in name-id order (the index order, so LIMIT stops early). */
 function nameMatches(executor: Executor, helpers: DialectHelpers, search: NameFilter) {
-  let q = db(executor)
-    .selectFrom(helpers.substringMatches('subject_names', 'name', search.term).as('m'))
-    .innerJoin('subject_names as n', 'n.id', 'm.match_id')
-    .innerJoin('subjects as s', 's.id', 'n.subject_id');
-  if (search.publicOnly) q = q.where('n.public', '=', 1);
+  let q = matchingNames(executor, helpers, search).innerJoin('subjects as s', 's.id', 'n.subject_id');
   if (search.kinds?.length) q = q.where('s.kind', 'in', search.kinds);
   if (search.regionCode) q = q.where('s.region_code', '=', search.regionCode);
   if (search.industrySection) q = q.where('s.industry_section', '=', search.industrySection);
+  return q;
+}
+
+/** Matching names alone: what a count needs when no filter reads the subject. */
+function matchingNames(executor: Executor, helpers: DialectHelpers, search: Pick<NameFilter, 'term' | 'publicOnly'>) {
+  let q = db(executor)
+    .selectFrom(helpers.substringMatches('subject_names', 'name', search.term).as('m'))
+    .innerJoin('subject_names as n', 'n.id', 'm.match_id');
+  if (search.publicOnly) q = q.where('n.public', '=', 1);
   return q;
 }
 
@@ -239,7 +244,9 @@ export async function countByName(
   search: NameFilter,
   cap: number,
 ): Promise<number> {
-  const inner = nameMatches(executor, helpers, search)
+  // Joining every match's subject only to count it cost 7 ms of a common term's 8 (20,000 subjects).
+  const readsSubject = !!(search.kinds?.length || search.regionCode || search.industrySection);
+  const inner = (readsSubject ? nameMatches(executor, helpers, search) : matchingNames(executor, helpers, search))
     .select(sql<number>`1`.as('one'))
     .limit(cap);
   const row = await db(executor)

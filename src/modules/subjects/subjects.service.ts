@@ -276,9 +276,13 @@ export async function searchSubjects(
     ? await repo.searchByName(executor, env.db.helpers, { ...filters, term, ...paging })
     : await repo.browseByFilter(executor, { ...filters, ...paging });
   const page = hits.slice(0, search.limit);
-  const total = term
-    ? await repo.countByName(executor, env.db.helpers, { ...filters, term }, TOTAL_CAP + 1)
-    : await repo.countByFilter(executor, filters, TOTAL_CAP + 1);
+  // A first page that is not full is every match: its length is the count.
+  const total =
+    after === undefined && hits.length <= search.limit
+      ? hits.length
+      : term
+        ? await repo.countByName(executor, env.db.helpers, { ...filters, term }, TOTAL_CAP + 1)
+        : await repo.countByFilter(executor, filters, TOTAL_CAP + 1);
   return {
     items: page.map((h) => ({ subject: h.subject, matchedName: h.matchedName, isCurrentName: h.isCurrent })),
     total: Math.min(total, TOTAL_CAP),

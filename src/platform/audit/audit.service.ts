@@ -210,7 +210,18 @@ export interface AuditQuery {
   readonly action?: string;
   readonly departmentId?: string;
   readonly beforeSeq?: number;
+  /** Entries on or after this day (`YYYY-MM-DD`, Beijing time: the day the people reading the log live in). */
+  readonly from?: string;
+  /** Entries on or before this day (`YYYY-MM-DD`, Beijing time). */
+  readonly to?: string;
   readonly limit?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The UTC instant at which a Beijing day begins (China keeps +08:00 all year), as stored in `at`. */
+function beijingDayStart(date: string, plusDays = 0): string {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * DAY_MS).toISOString();
 }
 
 export interface AuditEntry {
@@ -243,6 +254,9 @@ export async function listAudit(db: Executor, query: AuditQuery): Promise<AuditE
   if (query.action) q = q.where('action', '=', query.action);
   if (query.departmentId) q = q.where('department_id', '=', query.departmentId);
   if (query.beforeSeq) q = q.where('seq', '<', query.beforeSeq);
+  // `at` is an ISO-8601 UTC text of fixed shape, so text comparison is time order on every dialect.
+  if (query.from) q = q.where('at', '>=', beijingDayStart(query.from));
+  if (query.to) q = q.where('at', '<', beijingDayStart(query.to, 1));
   const rows = await q.execute();
   return rows.map((r) => ({
     seq: r.seq,

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { createTestDeps, type TestDeps } from '../testing';
 import { systemCaller } from '../context';
-import { appendAudit, checkpointAudit, verifyAudit } from '.';
+import { appendAudit, checkpointAudit, listAudit, verifyAudit } from '.';
 
 const run = promisify(execFile);
 
@@ -91,6 +91,27 @@ describe('audit chain', () => {
       ),
     );
     expect(await verifyAudit(t.db, null)).toMatchObject({ ok: true, entries: base + 26 });
+  });
+
+  it('lists the entries of a range of Beijing days, both ends included', async () => {
+    // Six entries at the edges of 1 and 2 March 2026 in Beijing (UTC+8).
+    const instants = [
+      '2026-02-28T15:59:59.999Z', // 28 Feb, 23:59:59.999 in Beijing
+      '2026-02-28T16:00:00.000Z', // 1 Mar, 00:00
+      '2026-03-01T10:00:00.000Z', // 1 Mar, 18:00
+      '2026-03-01T16:00:00.000Z', // 2 Mar, 00:00
+      '2026-03-02T15:59:59.999Z', // 2 Mar, 23:59:59.999
+      '2026-03-02T16:00:00.000Z', // 3 Mar, 00:00
+    ];
+    for (const [i, at] of instants.entries()) {
+      await sql`UPDATE audit_log SET at = ${at} WHERE seq = ${base + i + 1}`.execute(t.db.kysely);
+    }
+    const seqs = async (range: { from?: string; to?: string }) =>
+      (await listAudit(t.db.kysely, { action: 'test.write', ...range })).map((e) => e.seq - base);
+    expect(await seqs({ from: '2026-03-01', to: '2026-03-02' })).toEqual([5, 4, 3, 2]);
+    expect(await seqs({ from: '2026-03-02', to: '2026-03-02' })).toEqual([5, 4]);
+    expect(await seqs({ from: '2026-03-02' })).toEqual([6, 5, 4]);
+    expect(await seqs({ to: '2026-02-28' })).toEqual([1]);
   });
 
   it('`xinyong audit verify` reports the tampered position and exits non-zero', async () => {

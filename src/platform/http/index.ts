@@ -2,3 +2,4 @@
 export { createHttpServer, type HttpServer, type HttpOptions } from './server';
 export { problemSchema, problemHandler, requestLang, type Lang } from './problem';
 export { requirePermission, requireActor, callerOf } from './guards';
+export { calendarDate, dateRange } from './query-dates';

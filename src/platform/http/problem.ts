@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { z } from 'zod';
 import { AppError, type FieldError } from '../errors';
 import { translateDbError } from '../db/errors';
+import type { LocalizedIssueParams } from './query-dates';
 
 /** RFC 9457 problem details, with the platform's stable `code` and field errors. */
 export const problemSchema = z
@@ -45,14 +46,28 @@ const zodIssueText = (code: string): string => {
   return zh[code] ?? '取值无效';
 };
 
+/** A custom issue that carries its own code and reason (`query-dates.ts`). */
+function localizedIssue(params: unknown): LocalizedIssueParams | null {
+  if (typeof params !== 'object' || params === null) return null;
+  const { code, text } = params as Partial<LocalizedIssueParams>;
+  return typeof code === 'string' && typeof text?.zh === 'string' && typeof text.en === 'string'
+    ? (params as LocalizedIssueParams)
+    : null;
+}
+
 function toAppError(error: unknown): AppError {
   const translated = translateDbError(error);
   if (translated instanceof AppError) return translated;
   if (hasZodFastifySchemaValidationErrors(translated)) {
     const where = translated.validationContext ?? 'body';
     const errors: FieldError[] = translated.validation.map((v) => {
-      const params = v.params as { keys?: string[]; expected?: unknown };
+      const params = v.params as { keys?: string[]; expected?: unknown; params?: unknown };
       const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
+      const localized = localizedIssue(params.params);
+      if (localized) {
+        const value = localized.value !== undefined ? { value: localized.value } : {};
+        return { field: path, code: localized.code, message: localized.text, ...value };
+      }
       const keys = params.keys?.length ? `: ${params.keys.join(', ')}` : '';
       const missing = v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '');
       if (missing) return { field: path, code: 'required', message: { zh: '必填项缺失', en: 'required' } };

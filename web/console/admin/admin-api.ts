@@ -261,6 +261,14 @@ export interface AuditEntry {
 }
 
 export const fetchAudit = (
-  query: { action?: string; actorId?: string; subjectId?: string; beforeSeq?: number; limit?: number },
+  query: {
+    action?: string;
+    actorId?: string;
+    subjectId?: string;
+    from?: string;
+    to?: string;
+    beforeSeq?: number;
+    limit?: number;
+  },
   signal: AbortSignal,
 ) => apiGet<{ items: AuditEntry[] }>('/api/v1/audit', { query: { limit: 50, ...query }, signal });

@@ -1,4 +1,4 @@
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button, Popconfirm, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,38 @@ export function AdminPage(props: { title: string; intro?: string; extra?: ReactN
       {props.intro && <Typography.Paragraph>{props.intro}</Typography.Paragraph>}
       {props.children}
     </div>
+  );
+}
+
+/**
+ * A small danger button that asks before it acts (disable, revoke): the
+ * confirmation repeats the action's name on its OK button, and Cancel is the
+ * safe default.
+ */
+export function ConfirmButton(props: {
+  label: string;
+  /** Names the row too, since a table has one such button per row. */
+  ariaLabel: string;
+  title: string;
+  description?: string;
+  disabled?: boolean;
+  onConfirm: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Popconfirm
+      title={props.title}
+      description={props.description}
+      okText={props.label}
+      cancelText={t('admin.cancel')}
+      okButtonProps={{ danger: true }}
+      onConfirm={props.onConfirm}
+      disabled={props.disabled}
+    >
+      <Button size="small" danger disabled={props.disabled} aria-label={props.ariaLabel}>
+        {props.label}
+      </Button>
+    </Popconfirm>
   );
 }
 

@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../shared/use-api-query';
 import { useCurrentUser } from '../auth/session-context';
-import { AdminPage, ErrorAlert, formatTime, useIsPlatformAdmin } from './admin-common';
+import { AdminPage, ConfirmButton, ErrorAlert, formatTime, useIsPlatformAdmin } from './admin-common';
 import { createApiKey, fetchApiKeys, fetchDepartments, PERMISSIONS, revokeApiKey, type ApiKey } from './admin-api';
 
 /**
@@ -75,18 +75,13 @@ export function ApiKeysPage() {
             title: t('admin.actions'),
             render: (_, k) =>
               k.status === 'active' && (
-                <Popconfirm
+                <ConfirmButton
+                  label={t('admin.keys.revoke')}
+                  ariaLabel={`${t('admin.keys.revoke')} ${k.name}`}
                   title={t('admin.keys.revokeConfirm', { name: k.name })}
                   description={t('admin.keys.revokeWarning')}
-                  okText={t('admin.keys.revoke')}
-                  cancelText={t('admin.cancel')}
-                  okButtonProps={{ danger: true }}
                   onConfirm={() => void revoke(k)}
-                >
-                  <Button size="small" danger aria-label={`${t('admin.keys.revoke')} ${k.name}`}>
-                    {t('admin.keys.revoke')}
-                  </Button>
-                </Popconfirm>
+                />
               ),
           },
         ]}

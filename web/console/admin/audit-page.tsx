@@ -8,6 +8,8 @@ import { fetchAudit, fetchUsers, type AuditEntry } from './admin-api';
 interface AuditFilter {
   action?: string;
   actorId?: string;
+  from?: string;
+  to?: string;
   beforeSeq?: number;
 }
 
@@ -21,7 +23,7 @@ export function AuditPage() {
   const [pages, setPages] = useState<number[]>([]);
   const entries = useApiQuery(`audit:${JSON.stringify(filter)}`, (signal) => fetchAudit(filter, signal));
   const users = useApiQuery('users', fetchUsers);
-  const [form] = Form.useForm<{ action?: string; actorId?: string }>();
+  const [form] = Form.useForm<{ action?: string; actorId?: string; from?: string; to?: string }>();
   const items = entries.status === 'success' ? entries.data.items : [];
   const last = items[items.length - 1];
 
@@ -36,6 +38,8 @@ export function AuditPage() {
           setFilter({
             ...(values.action?.trim() ? { action: values.action.trim() } : {}),
             ...(values.actorId ? { actorId: values.actorId } : {}),
+            ...(values.from ? { from: values.from } : {}),
+            ...(values.to ? { to: values.to } : {}),
           });
         }}
       >
@@ -53,6 +57,27 @@ export function AuditPage() {
               label: `${u.displayName} (${u.username})`,
             }))}
           />
+        </Form.Item>
+        <Form.Item name="from" label={t('admin.audit.from')} htmlFor="audit-from">
+          <Input id="audit-from" type="date" />
+        </Form.Item>
+        <Form.Item
+          name="to"
+          label={t('admin.audit.to')}
+          htmlFor="audit-to"
+          dependencies={['from']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, to?: string) => {
+                const from = getFieldValue('from') as string | undefined;
+                return !from || !to || from <= to
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('admin.audit.rangeInvalid')));
+              },
+            }),
+          ]}
+        >
+          <Input id="audit-to" type="date" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit">

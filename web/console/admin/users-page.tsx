@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../shared/use-api-query';
 import { useCurrentUser } from '../auth/session-context';
-import { AdminPage, ErrorAlert, formatTime, roleLabel, useIsPlatformAdmin } from './admin-common';
+import { AdminPage, ConfirmButton, ErrorAlert, formatTime, roleLabel, useIsPlatformAdmin } from './admin-common';
 import { createUser, fetchDepartments, fetchUsers, ROLES, setUserPassword, updateUser, type User } from './admin-api';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
@@ -87,23 +87,13 @@ export function UsersPage() {
                   {t('admin.users.resetPassword')}
                 </Button>
                 {u.status === 'active' ? (
-                  <Popconfirm
+                  <ConfirmButton
+                    label={t('admin.users.disable')}
+                    ariaLabel={`${t('admin.users.disable')} ${u.username}`}
                     title={t('admin.users.disableConfirm', { name: u.username })}
-                    okText={t('admin.users.disable')}
-                    cancelText={t('admin.cancel')}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => void setStatus(u, 'disabled')}
                     disabled={u.id === me.id}
-                  >
-                    <Button
-                      size="small"
-                      danger
-                      disabled={u.id === me.id}
-                      aria-label={`${t('admin.users.disable')} ${u.username}`}
-                    >
-                      {t('admin.users.disable')}
-                    </Button>
-                  </Popconfirm>
+                    onConfirm={() => void setStatus(u, 'disabled')}
+                  />
                 ) : (
                   <Button size="small" onClick={() => void setStatus(u, 'active')}>
                     {t('admin.users.enable')}

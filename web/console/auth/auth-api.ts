@@ -17,9 +17,12 @@ export function login(credentials: Credentials): Promise<SessionResponse> {
   return callApi('post', '/api/v1/auth/login', { body: credentials });
 }
 
-/** Restores the session from the cookie; rejects with a 401 ApiError when there is none. */
-export function fetchSession(signal?: AbortSignal): Promise<SessionResponse> {
-  return callApi('get', '/api/v1/auth/me', { signal });
+/** Whether the cookie holds a session: "nobody" is an answer (200), so loading the console logs no error. */
+export type SessionState = Schema<'SessionState'>;
+
+/** Restores the session from the cookie, if there is one. */
+export function fetchSession(signal?: AbortSignal): Promise<SessionState> {
+  return callApi('get', '/api/v1/auth/session', { signal });
 }
 
 export async function logout(): Promise<void> {

@@ -16,12 +16,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const controller = new AbortController();
     setSession({ status: 'checking' });
-    fetchSession(controller.signal).then(adopt, (error: unknown) => {
-      if (controller.signal.aborted) return;
-      setSession(
-        isApiError(error) && error.status === 401 ? { status: 'anonymous' } : { status: 'unavailable', error },
-      );
-    });
+    fetchSession(controller.signal).then(
+      (state) => {
+        if (controller.signal.aborted) return;
+        if (state.authenticated) adopt(state);
+        else setSession({ status: 'anonymous' });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setSession({ status: 'unavailable', error });
+      },
+    );
     return () => controller.abort();
   }, [adopt, check]);
 

@@ -62,12 +62,14 @@ export function reasonsChart(rows: Array<{ label: string; rows: number }>, t: TF
   return {
     color: [COLOURS.rejected],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { ...grid, top: 16 },
+    // On a phone the card is ~280px wide: labels are cut short so the bars keep room (the full
+    // reasons are listed under the chart).
+    grid: { ...grid, left: 8, top: 16 },
     xAxis: { type: 'value', minInterval: 1, name: t('dashboard.charts.rows') },
     yAxis: {
       type: 'category',
       data: ordered.map((r) => r.label),
-      axisLabel: { width: 160, overflow: 'truncate' },
+      axisLabel: { width: 112, overflow: 'truncate' },
     },
     series: [{ name: t('dashboard.charts.rejected'), type: 'bar', data: ordered.map((r) => r.rows) }],
   };
@@ -80,7 +82,12 @@ export function departmentsChart(rows: Array<{ name: string; figures: Figures }>
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
     grid,
-    xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: 30 } },
+    // Eighteen long department names: cut short, or they take the whole chart's height on a phone.
+    xAxis: {
+      type: 'category',
+      data: rows.map((r) => r.name),
+      axisLabel: { interval: 0, rotate: 30, width: 96, overflow: 'truncate' },
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: (['onTime', 'late', 'overdue', 'pending'] as const).map((k) => ({
       name: t(`dashboard.timeliness.${k}`),

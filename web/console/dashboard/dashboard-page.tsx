@@ -3,7 +3,7 @@ import { Alert, Button, Card, Empty, Select, Skeleton, Space, Statistic, Table, 
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { describeError } from '../../shared/error-message';
 import { useApiQuery } from '../../shared/use-api-query';
@@ -40,7 +40,8 @@ export function reasonLabel(
   const known = KNOWN_REASONS.find((k) => k === reason.code);
   if (known) return t(`dashboard.reasons.${known}`);
   const example = language === 'en' ? reason.example.en : reason.example.zh;
-  if (reason.code.startsWith('identifier.')) return `${t('dashboard.reasons.identifier')}（${example}）`;
+  if (reason.code.startsWith('identifier.'))
+    return t('dashboard.reasonWithExample', { reason: t('dashboard.reasons.identifier'), example });
   return example || reason.code;
 }
 
@@ -180,7 +181,11 @@ export function DashboardPage() {
                   <ol className="dashboard__reasons" data-testid="reasons">
                     {view.shown.reasons.map((r) => (
                       <li key={r.code}>
-                        {reasonLabel(r, t, i18n.language)}：<strong>{r.rows}</strong>
+                        <Trans
+                          i18nKey="dashboard.reasonRows"
+                          values={{ reason: reasonLabel(r, t, i18n.language), rows: r.rows }}
+                          components={{ strong: <strong /> }}
+                        />
                       </li>
                     ))}
                   </ol>

@@ -1,18 +1,15 @@
-import { Alert, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
-import { describeError } from '../../shared/error-message';
+import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../shared/use-api-query';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { useCurrentUser } from '../auth/session-context';
-import { SubjectCell, StatusTag, TimelinessTag } from './record-labels';
+import { StatusTag, TimelinessTag } from './record-labels';
+import { RecordTableCard, useCursorPages, useRecordColumns } from './record-table';
 import {
-  fetchCatalogItems,
-  fetchDepartments,
   fetchRecords,
-  PAGE_SIZE,
   RECORD_STATUSES,
   TIMELINESS,
   type CreditRecordSummary,
@@ -54,19 +51,11 @@ export function RecordsListPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFrom(params), [params]);
   const filterKey = JSON.stringify(filters);
-  // Cursors of the pages before the current one; the API pages forward only.
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
-  useEffect(() => setCursors([]), [filterKey]);
-
+  const pages = useCursorPages(filterKey);
+  const { cursor } = pages;
   const records = useApiQuery(`${filterKey}|${cursor ?? ''}`, (signal) => fetchRecords(filters, cursor, signal));
-  const items = useApiQuery('items', (signal) => fetchCatalogItems(signal));
+  const { columns: column, items, departments } = useRecordColumns();
   const office = seesAllDepartments(useCurrentUser());
-  const departments = useApiQuery(office ? 'departments' : null, (signal) => fetchDepartments(signal));
-  const itemName = (code: string) => {
-    const item = items.status === 'success' ? items.data.items.find((i) => i.code === code) : undefined;
-    return item ? (i18n.language === 'en' ? item.nameEn : item.nameZh) : code;
-  };
 
   const [form] = Form.useForm<RecordFilters>();
   useEffect(
@@ -84,15 +73,11 @@ export function RecordsListPage() {
   };
 
   const columns: ColumnsType<CreditRecordSummary> = [
-    {
-      title: t('records.columns.recordKey'),
-      dataIndex: 'recordKey',
-      render: (_: unknown, r) => <Link to={`/records/${r.id}`}>{r.recordKey.replaceAll('\u001f', ' / ')}</Link>,
-    },
-    { title: t('records.columns.item'), dataIndex: 'itemCode', render: (code: string) => itemName(code) },
-    { title: t('records.columns.subject'), key: 'subject', render: (_: unknown, r) => <SubjectCell record={r} /> },
-    { title: t('records.columns.decisionDate'), dataIndex: 'decisionDate', render: (d: string | null) => d ?? '—' },
-    { title: t('records.columns.department'), dataIndex: 'departmentCode', responsive: ['lg'] },
+    column.recordKey,
+    column.item,
+    column.subject,
+    column.decisionDate,
+    column.department,
     { title: t('records.columns.status'), dataIndex: 'status', render: (s: RecordStatus) => <StatusTag status={s} /> },
     {
       title: t('records.columns.timeliness'),
@@ -106,9 +91,6 @@ export function RecordsListPage() {
       render: (_: unknown, r) => r.publication.deadline ?? '—',
     },
   ];
-
-  const page = records.status === 'success' ? records.data : null;
-  const pageNumber = cursors.length + 1;
 
   return (
     <div className="console-page records">
@@ -175,46 +157,14 @@ export function RecordsListPage() {
         </Form>
       </Card>
 
-      {records.status === 'error' ? (
-        <Alert
-          type="error"
-          showIcon
-          title={describeError(records.error, t).title}
-          description={describeError(records.error, t).detail}
-          action={<Button onClick={records.reload}>{t('common.retry')}</Button>}
-        />
-      ) : (
-        <Card>
-          <p className="records__count" data-testid="records-total" aria-live="polite">
-            {page ? t('records.total', { count: page.total }) : t('common.loading')}
-          </p>
-          <Table<CreditRecordSummary>
-            rowKey="id"
-            columns={columns}
-            dataSource={page?.items ?? []}
-            loading={records.status === 'loading'}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('records.empty') }}
-          />
-          <Space className="records__pager" wrap>
-            <Button disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-              {t('records.previous')}
-            </Button>
-            <span>
-              {page
-                ? t('records.pageOf', { page: pageNumber, pages: Math.max(1, Math.ceil(page.total / PAGE_SIZE)) })
-                : ''}
-            </span>
-            <Button
-              disabled={!page?.nextCursor}
-              onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor!])}
-            >
-              {t('records.next')}
-            </Button>
-          </Space>
-        </Card>
-      )}
+      <RecordTableCard
+        query={records}
+        pages={pages}
+        columns={columns}
+        total={(count) => t('records.total', { count })}
+        totalTestId="records-total"
+        empty={t('records.empty')}
+      />
     </div>
   );
 }

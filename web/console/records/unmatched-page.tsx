@@ -1,19 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  List,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Empty, Form, Input, List, Modal, Select, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,12 +7,11 @@ import { describeError, type ErrorMessage } from '../../shared/error-message';
 import { useApiQuery } from '../../shared/use-api-query';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { useCurrentUser } from '../auth/session-context';
-import { SubjectCell } from './record-labels';
+import { RecordTableCard, useCursorPages, useRecordColumns } from './record-table';
 import {
   createSubject,
   fetchUnmatched,
   linkSubject,
-  PAGE_SIZE,
   searchSubjects,
   type CreditRecordSummary,
   type NewSubject,
@@ -41,23 +25,19 @@ export function UnmatchedPage() {
   useDocumentTitle(t('records.unmatched.title'));
   const user = useCurrentUser();
   const { message } = App.useApp();
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const { cursor } = pages;
   const queue = useApiQuery(`unmatched|${cursor ?? ''}`, (signal) => fetchUnmatched(cursor, signal));
   const [linking, setLinking] = useState<CreditRecordSummary | null>(null);
   const [lastLinked, setLastLinked] = useState<{ record: CreditRecordSummary; subjectName: string } | null>(null);
-  const page = queue.status === 'success' ? queue.data : null;
+  const { columns: column } = useRecordColumns();
 
   const columns: ColumnsType<CreditRecordSummary> = [
-    {
-      title: t('records.columns.recordKey'),
-      dataIndex: 'recordKey',
-      render: (_: unknown, r) => <Link to={`/records/${r.id}`}>{r.recordKey.replaceAll('\u001f', ' / ')}</Link>,
-    },
-    { title: t('records.columns.subject'), key: 'subject', render: (_: unknown, r) => <SubjectCell record={r} /> },
-    { title: t('records.columns.item'), dataIndex: 'itemCode', responsive: ['md'] },
-    { title: t('records.columns.decisionDate'), dataIndex: 'decisionDate', render: (d: string | null) => d ?? '—' },
-    { title: t('records.columns.department'), dataIndex: 'departmentCode', responsive: ['lg'] },
+    column.recordKey,
+    column.subject,
+    { ...column.item, responsive: ['md'] },
+    column.decisionDate,
+    column.department,
     ...(canReview(user)
       ? [
           {
@@ -100,49 +80,14 @@ export function UnmatchedPage() {
           onClose={() => setLastLinked(null)}
         />
       )}
-      {queue.status === 'error' ? (
-        <Alert
-          type="error"
-          showIcon
-          title={describeError(queue.error, t).title}
-          description={describeError(queue.error, t).detail}
-          action={<Button onClick={queue.reload}>{t('common.retry')}</Button>}
-        />
-      ) : (
-        <Card>
-          <p className="records__count" data-testid="unmatched-total" aria-live="polite">
-            {page ? t('records.unmatched.total', { count: page.total }) : t('common.loading')}
-          </p>
-          <Table<CreditRecordSummary>
-            rowKey="id"
-            columns={columns}
-            dataSource={page?.items ?? []}
-            loading={queue.status === 'loading'}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: <Empty description={t('records.unmatched.empty')} /> }}
-          />
-          <Space className="records__pager" wrap>
-            <Button disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-              {t('records.previous')}
-            </Button>
-            <span>
-              {page
-                ? t('records.pageOf', {
-                    page: cursors.length + 1,
-                    pages: Math.max(1, Math.ceil(page.total / PAGE_SIZE)),
-                  })
-                : ''}
-            </span>
-            <Button
-              disabled={!page?.nextCursor}
-              onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor!])}
-            >
-              {t('records.next')}
-            </Button>
-          </Space>
-        </Card>
-      )}
+      <RecordTableCard
+        query={queue}
+        pages={pages}
+        columns={columns}
+        total={(count) => t('records.unmatched.total', { count })}
+        totalTestId="unmatched-total"
+        empty={<Empty description={t('records.unmatched.empty')} />}
+      />
       {linking && (
         <LinkDialog
           record={linking}

@@ -1,5 +1,36 @@
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { EmptyState } from './empty-state';
+
+/** This list's address without `cursor` and `page` (and without the `also` parameters): its first page. */
+export function useFirstPageHref(also: readonly string[] = []): string {
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const next = new URLSearchParams(params);
+  for (const key of ['cursor', 'page', ...also]) next.delete(key);
+  const query = next.toString();
+  return query ? `${location.pathname}?${query}` : location.pathname;
+}
+
+/**
+ * A page reached with a cursor that holds nothing (a stale or edited link):
+ * says so and leads to the first page with the same conditions. Renders
+ * nothing on the first page.
+ */
+export function EmptyPageNotice({ shown }: { shown: number }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const firstPage = useFirstPageHref();
+  if (shown > 0 || !params.get('cursor')) return null;
+  return (
+    <EmptyState testId="empty-page">
+      {t('errors.emptyPage')}{' '}
+      <Link to={firstPage} data-testid="first-page">
+        {t('common.firstPage')}
+      </Link>
+    </EmptyState>
+  );
+}
 
 /**
  * Cursor paging kept in the URL (`cursor`, `page`), so a page can be shared

@@ -13,6 +13,9 @@ const SUMMARY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   INSPECTION_RESULT: ['CC_CCSX', 'CC_JCJG', 'CC_JCBM'],
 };
 
+/** Units the publicity presenter names (in Chinese), as an English reader reads them. */
+const UNITS_EN: Readonly<Record<string, string>> = { 万元: '× 10,000 yuan' };
+
 /** A field's value as a reader sees it: the dictionary label when there is one, and the unit. */
 export function useFieldValue(): (field: PublicField) => string {
   const localized = useLocalized();
@@ -20,7 +23,7 @@ export function useFieldValue(): (field: PublicField) => string {
     const label =
       field.valueLabelZh || field.valueLabelEn ? localized(field.valueLabelZh ?? '', field.valueLabelEn ?? '') : null;
     const value = label ?? field.value;
-    return field.unit ? `${value} ${field.unit}` : value;
+    return field.unit ? `${value} ${localized(field.unit, UNITS_EN[field.unit] ?? field.unit)}` : value;
   };
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../shared/use-api-query';
 import { useDocumentTitle } from '../../shared/use-document-title';
-import { CursorPager } from '../common/cursor-pager';
+import { CursorPager, EmptyPageNotice } from '../common/cursor-pager';
 import { EmptyState } from '../common/empty-state';
 import { ErrorAlert } from '../common/error-alert';
 import { compact } from '../common/localized';
@@ -52,6 +52,7 @@ export function PublicityPage() {
           {page.status === 'success' && page.data.total === 0 && (
             <EmptyState testId="records-empty">{t('portal.publicity.empty')}</EmptyState>
           )}
+          {page.status === 'success' && page.data.total > 0 && <EmptyPageNotice shown={page.data.items.length} />}
         </div>
         {page.status === 'success' && page.data.items.length > 0 && (
           <>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../shared/use-api-query';
 import { useDocumentTitle } from '../../shared/use-document-title';
-import { CursorPager } from '../common/cursor-pager';
+import { CursorPager, EmptyPageNotice } from '../common/cursor-pager';
 import { EmptyState } from '../common/empty-state';
 import { ErrorAlert } from '../common/error-alert';
 import { compact } from '../common/localized';
@@ -66,6 +66,7 @@ export function SearchPage() {
           {result.status === 'success' && result.data.total === 0 && (
             <EmptyState>{t('portal.search.emptyHelp')}</EmptyState>
           )}
+          {result.status === 'success' && result.data.total > 0 && <EmptyPageNotice shown={result.data.items.length} />}
         </div>
         {result.status === 'success' && result.data.items.length > 0 && (
           <>
