@@ -20,6 +20,27 @@ export interface AppOptions {
 
 export const defaultWebDir = path.resolve(import.meta.dirname, '../dist/web');
 
+/** One audit log entry as `/audit` answers it (`AuditEntry` of platform/audit). */
+const auditEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    id: z.string(),
+    at: z.string(),
+    actorKind: z.string(),
+    actorId: z.string().nullable(),
+    actorName: z.string(),
+    departmentId: z.string().nullable(),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    subjectId: z.string().nullable(),
+    purpose: z.string().nullable(),
+    caseNumber: z.string().nullable(),
+    requestId: z.string().nullable(),
+    detail: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEntry' });
+
 /** Builds the Fastify app from the modules: API under /api/v1, docs at /api/docs, the web app at / and /console. */
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<HttpServer> {
   const app = await createHttpServer({
@@ -59,6 +80,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
                 limit: z.coerce.number().int().min(1).max(500).default(50),
               })
               .superRefine(dateRange('from', 'to')),
+            response: { 200: z.object({ items: z.array(auditEntrySchema) }) },
           },
         },
         async (request) => {

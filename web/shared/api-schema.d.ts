@@ -203,7 +203,11 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEntry'][];
+            };
+          };
         };
       };
     };
@@ -5478,6 +5482,44 @@ export interface components {
       permissions: string[];
       /** @enum {string} */
       status: 'active' | 'revoked';
+    };
+    AuditEntry: {
+      action: string;
+      actorId: string | null;
+      actorKind: string;
+      actorName: string;
+      at: string;
+      caseNumber: string | null;
+      departmentId: string | null;
+      detail: {
+        [key: string]: unknown;
+      };
+      id: string;
+      purpose: string | null;
+      requestId: string | null;
+      seq: number;
+      subjectId: string | null;
+      targetId: string | null;
+      targetType: string | null;
+    };
+    AuditEntryInput: {
+      action: string;
+      actorId: string | null;
+      actorKind: string;
+      actorName: string;
+      at: string;
+      caseNumber: string | null;
+      departmentId: string | null;
+      detail: {
+        [key: string]: unknown;
+      };
+      id: string;
+      purpose: string | null;
+      requestId: string | null;
+      seq: number;
+      subjectId: string | null;
+      targetId: string | null;
+      targetType: string | null;
     };
     CalendarDay: {
       date: string;

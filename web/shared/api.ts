@@ -106,8 +106,8 @@ function toApiError(response: Response, body: unknown): ApiError {
   });
 }
 
-/** Sends one JSON request to the platform and returns the parsed body as `T`. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends one JSON request to the platform and returns the parsed body as `T` (typed by `callApi`). */
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'accept-language': currentLanguage(),
@@ -253,15 +253,6 @@ export function callApi<M extends ApiMethod, P extends PathsWith<M>>(
     ...(body !== undefined ? { body } : {}),
     ...(signal ? { signal } : {}),
   });
-}
-
-// Untyped: `T` is whatever the caller says. For code not yet moved to `callApi` (the admin pages).
-export function apiGet<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T> {
-  return request<T>('GET', path, options);
-}
-
-export function apiPost<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T> {
-  return request<T>('POST', path, { ...options, body });
 }
 
 /**

@@ -131,7 +131,7 @@ export function ApiKeysPage() {
 interface KeyForm {
   name: string;
   departmentCode: string;
-  permissions: string[];
+  permissions: (typeof PERMISSIONS)[number][];
 }
 
 function CreateKeyDialog(props: { onClose: () => void; onCreated: (created: { name: string; key: string }) => void }) {

@@ -143,7 +143,7 @@ interface UserForm {
   username: string;
   displayName?: string;
   password: string;
-  roles: string[];
+  roles: (typeof ROLES)[number][];
   departmentCode?: string;
 }
 
