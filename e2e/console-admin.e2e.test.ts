@@ -24,7 +24,7 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 
 const signIn = (page: Page, username: string, password: string) => signInToConsole(page, baseUrl, username, password);
 
-async function signInAsAdmin(options: { bypassCSP?: boolean } = {}) {
+async function signInAsAdmin(options: { bypassCSP?: boolean; reducedMotion?: 'reduce' | 'no-preference' } = {}) {
   const opened = await openPage(browser, options);
   await signIn(opened.page, 'admin', 'Admin@2026');
   const csrf = await opened.page.request.get(`${baseUrl}/api/v1/auth/me`);
@@ -143,6 +143,26 @@ describe('console administration', { timeout: 180_000 }, () => {
     await expect.poll(() => row.textContent(), patient).toContain('已吊销');
     expect((await probe.request.get(`${baseUrl}/api/v1/records?limit=1`, withKey)).status()).toBe(401);
     await Promise.all([probe.close(), context.close()]);
+  });
+
+  it('opens dialogs without their zoom for people who asked their system for less motion', async () => {
+    const durationIn = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const { context, page } = await signInAsAdmin({ reducedMotion });
+      await page.goto(`${baseUrl}/console/admin/calendar`);
+      await page.locator('[data-date]').first().click();
+      const dialog = page.locator('.ant-modal').first();
+      await dialog.waitFor();
+      const duration = await dialog.evaluate((element) =>
+        (globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(name: string): string } })
+          .getComputedStyle(element)
+          .getPropertyValue('--ant-motion-duration-mid')
+          .trim(),
+      );
+      await context.close();
+      return duration;
+    };
+    expect(await durationIn('no-preference')).not.toMatch(/^0(s|ms)?$/);
+    expect(await durationIn('reduce')).toMatch(/^0(s|ms)?$/);
   });
 
   it('edits a calendar day and the deadline calculator follows it', async () => {

@@ -10,6 +10,12 @@ export interface PageOptions {
    * inline scripts, which is right for the app and must stay on elsewhere.
    */
   bypassCSP?: boolean;
+  /**
+   * 'reduce' by default: antd then shows dialogs without their zoom, so a click never lands on
+   * a frame of the animation (it did, on a loaded CI machine). The app honours the preference
+   * for people too; one test opens a dialog with 'no-preference' to see both.
+   */
+  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 /** A fresh context (no cookies, no storage) with one page, as a first-time visitor. */
@@ -23,6 +29,7 @@ export async function openPage(
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     serviceWorkers: options.serviceWorkers ?? 'block',
     bypassCSP: options.bypassCSP ?? false,
+    reducedMotion: options.reducedMotion ?? 'reduce',
   });
   const page = await context.newPage();
   return { context, page };
