@@ -32,6 +32,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
   it.each([
     ['search results', (): string => `/search?q=${encodeURIComponent(data.query)}`, 'search-results'],
     ['entity credit page', (): string => `/subjects/${data.company.id}`, 'section-penalties'],
+    ['entity page with more to show', (): string => `/subjects/${data.busy.id}`, 'shown-licences'],
     ['double publicity', (): string => '/publicity', 'records'],
     ['red list', (): string => '/lists/red', 'list-count'],
     ['black list', (): string => '/lists/black', 'list-entries'],

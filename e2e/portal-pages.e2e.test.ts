@@ -21,6 +21,9 @@ async function recordIdOf(name: string, item: string): Promise<string> {
   return found.id;
 }
 
+/** expect.poll gives up after 1 s by default; a shared, loaded machine needs longer. */
+const patient = { timeout: 15_000 };
+
 const text = (page: Page) => page.locator('body').innerText();
 
 beforeAll(async () => {
@@ -122,6 +125,31 @@ describe('portal pages', () => {
     await page.getByRole('button', { name: '上一页' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBeNull();
     await expect.poll(ids).toEqual(first);
+    await context.close();
+  });
+
+  it('opens a section of an entity page with its latest ten records and shows the rest on request', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${baseUrl}/subjects/${data.busy.id}`);
+    const licences = page.getByTestId('section-licences');
+    const cards = licences.locator('.record-card');
+    await expect.poll(() => cards.count(), patient).toBe(10);
+    expect(await page.getByTestId('shown-licences').textContent()).toBe(`已显示 10 条，共 ${data.busy.licences} 条`);
+    expect(await page.locator('.section-nav a[href="#section-licences"]').textContent()).toContain(
+      String(data.busy.licences),
+    );
+    await licences.getByRole('button', { name: '显示更多行政许可' }).click();
+    await expect.poll(() => cards.count(), patient).toBe(data.busy.licences);
+    expect(await page.getByTestId('shown-licences').textContent()).toBe(
+      `已显示 ${data.busy.licences} 条，共 ${data.busy.licences} 条`,
+    );
+    // Everything is shown: no button, and no record twice, newest decision first.
+    expect(await licences.getByRole('button', { name: /显示更多/ }).count()).toBe(0);
+    const dates = await licences.getByTestId('record-decision-date').allTextContents();
+    expect(dates).toHaveLength(data.busy.licences);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const numbers = await cards.evaluateAll((nodes) => nodes.map((n) => (n as { textContent: string }).textContent));
+    expect(new Set(numbers).size).toBe(data.busy.licences);
     await context.close();
   });
 

@@ -5,7 +5,7 @@
  * calls `ensurePortalData`: the document numbers are fixed per day, so a
  * second call finds the same records (`unchanged`) and writes nothing new.
  */
-import { pickSearchCase, type PublicSubject } from './platform-api';
+import { pickSearchCase, searchSubjects, type PublicSubject } from './platform-api';
 
 const DAY = 86_400_000;
 
@@ -36,6 +36,8 @@ export interface PortalData {
   department: { code: string; nameZh: string; nameEn: string; uscc: string };
   dates: { licence: string; penalty: string; person: string; listed: string };
   documentNumbers: { licence: string; penalty: string; person: string };
+  /** Another demo company with more licences than an entity page's section opens with (10). */
+  busy: { id: string; name: string; licences: number };
 }
 
 interface Department {
@@ -110,7 +112,41 @@ async function build(baseUrl: string): Promise<PortalData> {
     uscc: department.uscc,
   };
   const session = await signIn(baseUrl);
+  const { items: others } = await searchSubjects(baseUrl, '有限', 10);
+  const busy = others.find((s) => s.id !== company.id && s.uscc);
+  if (!busy?.uscc) throw new Error('the demo district has no second company with a USCC');
 
+  const licence = (over: Record<string, unknown>) => ({
+    XK_XDR_LB: '法人及非法人组织',
+    XK_FRDB: '王建国',
+    XK_XKWS: '食品经营许可决定书',
+    XK_XKLB: '普通',
+    XK_XKZS: '食品经营许可证',
+    XK_NR: '预包装食品销售',
+    XK_YXQZI: '9999-12-31',
+    XK_XKJG: by.name,
+    XK_XKJGDM: by.uscc,
+    XK_ZT: '0',
+    XK_LYDW: by.name,
+    XK_LYDWDM: by.uscc,
+    ...over,
+  });
+  const busyLicences = 13;
+  await submit(
+    baseUrl,
+    session,
+    'ADM_LICENSE',
+    Array.from({ length: busyLicences }, (_, i) =>
+      licence({
+        XK_XDR_MC: busy.name,
+        XK_XDR_SHXYM: busy.uscc,
+        XK_WSH: `京海市监许〔E2E〕${stamp}B${i + 1}号`,
+        XK_XKBH: `JY11101081${stamp.slice(2)}${String(i).padStart(2, '0')}`,
+        XK_JDRQ: shanghaiDaysAgo(21 + i),
+        XK_YXQZ: shanghaiDaysAgo(21 + i),
+      }),
+    ),
+  );
   await submit(baseUrl, session, 'ADM_LICENSE', [
     {
       XK_XDR_MC: company.name,
@@ -196,5 +232,14 @@ async function build(baseUrl: string): Promise<PortalData> {
       MD_RDWH: `京海市监严〔E2E〕${stamp}2号`,
     }),
   ]);
-  return { company, query, personId, personName, department, dates, documentNumbers };
+  return {
+    company,
+    query,
+    personId,
+    personName,
+    department,
+    dates,
+    documentNumbers,
+    busy: { id: busy.id, name: busy.name, licences: busyLicences },
+  };
 }

@@ -24,7 +24,13 @@ export type PublicField = PublicRecord['fields'][number];
 /** Counted up to 10,000; `totalCapped` when more match. */
 export type PublicRecordPage = ResponseOf<'/api/v1/public/records', 'get'>;
 
+/** The first page and the count of each section of an entity page. */
 export type SubjectRecords = Schema<'PublicSubjectRecords'>;
+
+export type SubjectSection = Exclude<keyof SubjectRecords, 'subjectId'>;
+
+/** One page of a section: `total` is counted up to 1,000 (`totalCapped` beyond). */
+export type SectionPage = Schema<'PublicSectionPage'>;
 
 export type PublicListPage = Schema<'PublicListPage'>;
 
@@ -64,6 +70,20 @@ export function fetchSubject(id: string, signal?: AbortSignal): Promise<SubjectD
 
 export function fetchSubjectRecords(id: string, signal?: AbortSignal): Promise<SubjectRecords> {
   return callApi('get', '/api/v1/public/subjects/{id}/records', { params: { id }, signal });
+}
+
+/** The next page of one section of an entity page, from the cursor of the page before. */
+export function fetchSubjectSection(
+  id: string,
+  section: SubjectSection,
+  cursor: string,
+  signal?: AbortSignal,
+): Promise<PublicRecordPage> {
+  return callApi('get', '/api/v1/public/subjects/{id}/records/{section}', {
+    params: { id, section },
+    query: { cursor, limit: recordPageLimit },
+    signal,
+  });
 }
 
 export type RecordChannelQuery = FromUrl<QueryOf<'/api/v1/public/records', 'get'>, 'item'> & { limit?: number };

@@ -4300,7 +4300,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Public records of an entity credit page: licences, penalties and other public items */
+    /** Public records of an entity credit page: the first page and the count of each section */
     get: {
       parameters: {
         query?: {
@@ -4321,6 +4321,74 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['PublicSubjectRecords'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/subjects/{id}/records/{section}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One section of an entity credit page, a page at a time (the next page from the section's cursor) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          lang?: 'zh' | 'en';
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+          section: 'licences' | 'penalties' | 'lists' | 'commitments' | 'inspections' | 'other';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PublicRecord'][];
+              nextCursor: string | null;
+              /** @description Matching records over every page, counted up to 10,000 */
+              total: number;
+              /** @description true: more than `total` match (the count stops there) */
+              totalCapped: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description Default Response */
@@ -6337,6 +6405,24 @@ export interface components {
         uscc: string | null;
       };
     };
+    PublicSectionPage: {
+      items: components['schemas']['PublicRecord'][];
+      /** @description Next page: GET /public/subjects/{id}/records/{section}?cursor= */
+      nextCursor: string | null;
+      /** @description The section's public records over every page, counted up to 1,000 */
+      total: number;
+      /** @description true: more than `total` (the count stops there) */
+      totalCapped: boolean;
+    };
+    PublicSectionPageInput: {
+      items: components['schemas']['PublicRecordInput'][];
+      /** @description Next page: GET /public/subjects/{id}/records/{section}?cursor= */
+      nextCursor: string | null;
+      /** @description The section's public records over every page, counted up to 1,000 */
+      total: number;
+      /** @description true: more than `total` (the count stops there) */
+      totalCapped: boolean;
+    };
     PublicSubject: {
       establishedOn: string | null;
       id: string;
@@ -6434,28 +6520,28 @@ export interface components {
       uscc: string | null;
     };
     PublicSubjectRecords: {
-      commitments: components['schemas']['PublicRecord'][];
+      commitments: components['schemas']['PublicSectionPage'];
       /** @description Double-random inspection results */
-      inspections: components['schemas']['PublicRecord'][];
-      licences: components['schemas']['PublicRecord'][];
+      inspections: components['schemas']['PublicSectionPage'];
+      licences: components['schemas']['PublicSectionPage'];
       /** @description Red and black list entries */
-      lists: components['schemas']['PublicRecord'][];
-      other: components['schemas']['PublicRecord'][];
-      penalties: components['schemas']['PublicRecord'][];
+      lists: components['schemas']['PublicSectionPage'];
+      /** @description Every other public item (domain records) */
+      other: components['schemas']['PublicSectionPage'];
+      penalties: components['schemas']['PublicSectionPage'];
       subjectId: string;
-      truncated: boolean;
     };
     PublicSubjectRecordsInput: {
-      commitments: components['schemas']['PublicRecordInput'][];
+      commitments: components['schemas']['PublicSectionPageInput'];
       /** @description Double-random inspection results */
-      inspections: components['schemas']['PublicRecordInput'][];
-      licences: components['schemas']['PublicRecordInput'][];
+      inspections: components['schemas']['PublicSectionPageInput'];
+      licences: components['schemas']['PublicSectionPageInput'];
       /** @description Red and black list entries */
-      lists: components['schemas']['PublicRecordInput'][];
-      other: components['schemas']['PublicRecordInput'][];
-      penalties: components['schemas']['PublicRecordInput'][];
+      lists: components['schemas']['PublicSectionPageInput'];
+      /** @description Every other public item (domain records) */
+      other: components['schemas']['PublicSectionPageInput'];
+      penalties: components['schemas']['PublicSectionPageInput'];
       subjectId: string;
-      truncated: boolean;
     };
     RecordsDashboard: {
       departments: {

@@ -137,11 +137,27 @@ describe('publicity: red and black lists', () => {
 
   it('shows list entries on the entity page, in their own section', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/public/subjects/${ids.company}/records` });
-    const body = res.json<{ lists: Rec[]; commitments: Rec[]; inspections: Rec[]; other: Rec[] }>();
-    expect(new Set(body.lists.map((r) => r.id))).toEqual(new Set([ids.black, ids.red]));
-    expect(body.commitments).toEqual([]);
-    expect(body.inspections).toEqual([]);
-    expect(body.other).toEqual([]);
+    type Section = { items: Rec[]; total: number };
+    const body = res.json<{ lists: Section; commitments: Section; inspections: Section; other: Section }>();
+    expect(new Set(body.lists.items.map((r) => r.id))).toEqual(new Set([ids.black, ids.red]));
+    expect(body.lists.total).toBe(2);
+    // Two items in one section: merged newest decision first, and paged across both with one cursor.
+    const dates = body.lists.items.map((r) => r.decisionDate ?? '');
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const one = (await get(`/public/subjects/${ids.company}/records/lists?limit=1`)).json() as unknown as Section & {
+      nextCursor: string;
+    };
+    expect(one.items.map((r) => r.id)).toEqual([body.lists.items[0]!.id]);
+    expect(one.total).toBe(2);
+    const two = (
+      await get(`/public/subjects/${ids.company}/records/lists?limit=1&cursor=${one.nextCursor}`)
+    ).json() as unknown as Section & { nextCursor: string | null };
+    expect(two.items.map((r) => r.id)).toEqual([body.lists.items[1]!.id]);
+    expect(two.total).toBe(2);
+    expect(two.nextCursor).toBeNull();
+    expect(body.commitments.items).toEqual([]);
+    expect(body.inspections.items).toEqual([]);
+    expect(body.other.items).toEqual([]);
   });
 
   it('shows nothing of a list the catalog stops making public', async () => {

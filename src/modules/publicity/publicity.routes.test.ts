@@ -40,6 +40,10 @@ interface Page {
   total: number;
   nextCursor: string | null;
 }
+/** One section of an entity page, or one page of it. */
+interface SectionPage extends Page {
+  totalCapped: boolean;
+}
 
 describe('publicity: the public read model', () => {
   let t: TestApp;
@@ -61,6 +65,7 @@ describe('publicity: the public read model', () => {
     government: '',
     personPenalty: '',
     bulk: [] as string[],
+    other: '',
   };
 
   const get = (url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}` });
@@ -169,9 +174,11 @@ describe('publicity: the public read model', () => {
         daysAgo(4),
       )
     ).map((r) => r.recordId) as [string];
-    // Pagination: seven penalties of another company, two or three on the same decision date.
+    // Pagination: twelve penalties of another company (more than an entity page's first page of a
+    // section), two or three on the same decision date.
     const other = { name: '北京翻页科技有限公司', uscc: otherUscc };
-    const dates = [40, 40, 41, 41, 41, 42, 43].map((n) => daysAgo(n, T));
+    ids.other = (await registerSubject(senv, admin, { kind: 'legal_person', ...other })).id;
+    const dates = [40, 40, 41, 41, 41, 42, 43, 44, 44, 45, 46, 47].map((n) => daysAgo(n, T));
     ids.bulk = (
       await submit(
         t,
@@ -291,17 +298,76 @@ describe('publicity: the public read model', () => {
 
   it('gives an entity page of licences, penalties and other; natural persons have none', async () => {
     const res = await get(`/public/subjects/${ids.company}/records`);
-    const body = res.json<{ licences: Rec[]; penalties: Rec[]; other: Rec[]; truncated: boolean }>();
-    expect(body.licences.map((r) => r.id)).toEqual([ids.licence]);
-    expect(body.penalties.map((r) => r.id)).toEqual([ids.visible]);
-    expect(body.other).toEqual([]);
-    expect(body.truncated).toBe(false);
+    const body = res.json<Record<'licences' | 'penalties' | 'other', SectionPage>>();
+    expect(body.licences).toEqual({
+      items: [expect.objectContaining({ id: ids.licence })],
+      total: 1,
+      totalCapped: false,
+      nextCursor: null,
+    });
+    expect(body.penalties.items.map((r) => r.id)).toEqual([ids.visible]);
+    expect(body.penalties.total).toBe(1);
+    expect(body.other).toEqual({ items: [], total: 0, totalCapped: false, nextCursor: null });
     const person = await get(`/public/subjects/${ids.person}/records`);
     const nobody = await get('/public/subjects/01JZZZZZZZZZZZZZZZZZZZZZZZ/records');
     expect(person.statusCode).toBe(404);
     expect(nobody.statusCode).toBe(404);
     expect(person.json<{ code: string }>().code).toBe(nobody.json<{ code: string }>().code);
     expect(person.body).not.toContain(personId);
+  });
+
+  it('opens each section of an entity page with its first ten records and pages through the rest', async () => {
+    const other = (await list(`?q=${encodeURIComponent('翻页')}&limit=100`)).page.items;
+    const companyId = ids.other;
+    expect(other.every((r) => r.subject.id === companyId)).toBe(true);
+    const opened = await get(`/public/subjects/${companyId}/records`);
+    expect(opened.statusCode, opened.body).toBe(200);
+    const first = opened.json<Record<string, SectionPage>>();
+    expect(first.penalties!.items.map((r) => r.id)).toEqual(other.slice(0, 10).map((r) => r.id));
+    expect(first.penalties!.total).toBe(12);
+    expect(first.penalties!.totalCapped).toBe(false);
+    expect(first.penalties!.nextCursor).not.toBeNull();
+    expect(first.licences).toMatchObject({ items: [], total: 0, nextCursor: null });
+
+    // The section's own pages, from the start or from the first page's cursor: newest first, each record once.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await get(
+        `/public/subjects/${companyId}/records/penalties?limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json<SectionPage>();
+      expect(page.total).toBe(12);
+      seen.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(other.map((r) => r.id));
+    const rest = (
+      await get(`/public/subjects/${companyId}/records/penalties?cursor=${first.penalties!.nextCursor}`)
+    ).json<SectionPage>();
+    expect(rest.items.map((r) => r.id)).toEqual(other.slice(10).map((r) => r.id));
+    expect(rest.nextCursor).toBeNull();
+
+    // A section the subject has nothing in, a section that does not exist, a bad cursor, a natural person.
+    expect((await get(`/public/subjects/${companyId}/records/inspections`)).json<SectionPage>()).toMatchObject({
+      items: [],
+      total: 0,
+    });
+    const unknown = await get(`/public/subjects/${companyId}/records/secrets`);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('section');
+    expect((await get(`/public/subjects/${companyId}/records/penalties?cursor=garbage`)).statusCode).toBe(400);
+    expect((await get(`/public/subjects/${companyId}/records/penalties?limit=101`)).statusCode).toBe(400);
+    const person = await get(`/public/subjects/${ids.person}/records/penalties`);
+    expect(person.statusCode).toBe(404);
+    expect(person.body).not.toContain(personId);
+    // Hidden records stay hidden on a section's pages too.
+    const companyPenalties = (await get(`/public/subjects/${ids.company}/records/penalties?limit=100`)).body;
+    for (const id of hidden()) expect(companyPenalties).not.toContain(id);
   });
 
   it('filters by item, department, decision date and name', async () => {
@@ -380,14 +446,15 @@ describe('publicity: the public read model', () => {
       });
     };
     const penalties = async () => (await list('?item=ADM_PENALTY')).page.items.map((r) => r.id);
-    const entityPage = async () => (await get(`/public/subjects/${ids.company}/records`)).json<{ penalties: Rec[] }>();
+    const entityPage = async () =>
+      (await get(`/public/subjects/${ids.company}/records`)).json<{ penalties: SectionPage }>();
     expect(await penalties()).toContain(ids.visible);
-    expect((await entityPage()).penalties.map((r) => r.id)).toContain(ids.visible);
+    expect((await entityPage()).penalties.items.map((r) => r.id)).toContain(ids.visible);
 
     await disclose('government');
     expect(await penalties()).toEqual([]);
     expect((await get(`/public/records/${ids.visible}`)).statusCode).toBe(404);
-    expect((await entityPage()).penalties).toEqual([]);
+    expect((await entityPage()).penalties).toMatchObject({ items: [], total: 0 });
 
     await disclose('public');
     expect(await penalties()).toContain(ids.visible);

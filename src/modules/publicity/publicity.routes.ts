@@ -3,7 +3,13 @@ import { problemSchema } from '../../platform/http';
 import type { AppDeps } from '../../platform/module';
 import { shanghaiDate } from './publicity.presenter';
 import * as schemas from './publicity.schemas';
-import { getPublicRecord, listPublicListEntries, listPublicRecords, subjectPublicRecords } from './publicity.service';
+import {
+  getPublicRecord,
+  listPublicListEntries,
+  listPublicRecords,
+  subjectPublicRecords,
+  subjectSectionPage,
+} from './publicity.service';
 
 /** Public routes: no login, no permission; what they show is decided by the presenter alone. */
 export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
@@ -57,13 +63,36 @@ export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Public records of an entity credit page: licences, penalties and other public items',
+        summary: 'Public records of an entity credit page: the first page and the count of each section',
         params: schemas.idParamsSchema,
         querystring: schemas.langQuerySchema,
         response: { 200: schemas.subjectRecordsSchema, 404: problemSchema },
       },
     },
     async (request) => subjectPublicRecords(db, request.params.id, shanghaiDate()),
+  );
+
+  app.get(
+    '/public/subjects/:id/records/:section',
+    {
+      schema: {
+        tags,
+        summary: "One section of an entity credit page, a page at a time (the next page from the section's cursor)",
+        params: schemas.sectionParamsSchema,
+        querystring: schemas.sectionQuerySchema,
+        response: { 200: schemas.publicRecordPageSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const { cursor, limit } = request.query;
+      return subjectSectionPage(
+        db,
+        request.params.id,
+        request.params.section,
+        { limit, ...(cursor ? { cursor } : {}) },
+        shanghaiDate(),
+      );
+    },
   );
 
   app.get(

@@ -65,19 +65,36 @@ export const publicRecordPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** The sections of an entity's credit page, in the order the page shows them. */
+export const SUBJECT_SECTIONS = ['licences', 'penalties', 'lists', 'commitments', 'inspections', 'other'] as const;
+
+const sectionPageSchema = z
+  .object({
+    items: z.array(publicRecordSchema),
+    total: z.number().int().describe("The section's public records over every page, counted up to 1,000"),
+    totalCapped: z.boolean().describe('true: more than `total` (the count stops there)'),
+    nextCursor: z.string().nullable().describe('Next page: GET /public/subjects/{id}/records/{section}?cursor='),
+  })
+  .meta({ id: 'PublicSectionPage' });
+
 export const subjectRecordsSchema = z
   .object({
     subjectId: z.string(),
-    licences: z.array(publicRecordSchema),
-    penalties: z.array(publicRecordSchema),
-    lists: z.array(publicRecordSchema).describe('Red and black list entries'),
-    commitments: z.array(publicRecordSchema),
-    inspections: z.array(publicRecordSchema).describe('Double-random inspection results'),
-    other: z.array(publicRecordSchema),
-    /** More records are public than the page lists (the first `cap` are shown). */
-    truncated: z.boolean(),
+    licences: sectionPageSchema,
+    penalties: sectionPageSchema,
+    lists: sectionPageSchema.describe('Red and black list entries'),
+    commitments: sectionPageSchema,
+    inspections: sectionPageSchema.describe('Double-random inspection results'),
+    other: sectionPageSchema.describe('Every other public item (domain records)'),
   })
   .meta({ id: 'PublicSubjectRecords' });
+
+export const sectionParamsSchema = z.strictObject({ id: z.string().max(40), section: z.enum(SUBJECT_SECTIONS) });
+export const sectionQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  lang: z.enum(['zh', 'en']).optional(),
+});
 
 export const publicListPageSchema = publicRecordPageSchema
   .extend({

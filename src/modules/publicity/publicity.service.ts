@@ -18,7 +18,7 @@ import {
 import { getSubject } from '../subjects';
 import { badCursor, publicRecordNotFound, publicSubjectNotFound } from './publicity.errors';
 import { presentPublicRecord, type DepartmentName, type PublicRecord } from './publicity.presenter';
-import { DOUBLE_PUBLICITY_ITEMS } from './publicity.schemas';
+import { DOUBLE_PUBLICITY_ITEMS, SUBJECT_SECTIONS } from './publicity.schemas';
 
 type DoublePublicityItem = (typeof DOUBLE_PUBLICITY_ITEMS)[number];
 
@@ -143,21 +143,32 @@ async function channelPage(
   itemCodes: readonly string[],
   query: PublicChannelFilter,
 ): Promise<PublicRecordPage> {
-  const scope = scopeOf(ctx, itemCodes);
   const filter: PublicFilter = {
     ...(query.department ? { departmentCode: query.department } : {}),
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),
     ...(query.q ? { subjectName: query.q } : {}),
   };
+  return pageOf(ctx, scopeOf(ctx, itemCodes), filter, query);
+}
+
+/** A page of what `scope` and `filter` select, counted up to TOTAL_CAP when the page is not everything. */
+async function pageOf(
+  ctx: ReadContext,
+  scope: VisibleScope,
+  filter: PublicFilter,
+  query: { readonly cursor?: string; readonly limit: number },
+): Promise<PublicRecordPage> {
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  if (scope.itemCodes.length === 0) return { items: [], total: 0, totalCapped: false, nextCursor: null };
   const rows = await visibleRecordRows(ctx.executor, scope, filter, {
-    ...(query.cursor ? { cursor: decodeCursor(query.cursor) } : {}),
+    ...(cursor ? { cursor } : {}),
     limit: query.limit + 1,
   });
   const pageRows = rows.slice(0, query.limit);
   // A first page that is not full is every match: its length is the count.
   const total =
-    !query.cursor && rows.length <= query.limit
+    !cursor && rows.length <= query.limit
       ? rows.length
       : await countVisibleRecords(ctx.executor, scope, filter, TOTAL_CAP + 1);
   return {
@@ -187,21 +198,18 @@ export async function getPublicRecord(executor: Executor, id: string, today: str
   return shown;
 }
 
-export interface SubjectPublicRecords {
-  readonly subjectId: string;
-  readonly licences: PublicRecord[];
-  readonly penalties: PublicRecord[];
-  /** Red and black list entries (the list items of LIST_ITEMS). */
-  readonly lists: PublicRecord[];
-  readonly commitments: PublicRecord[];
-  readonly inspections: PublicRecord[];
-  /** Public records of every other item (domain records such as environmental violations). */
-  readonly other: PublicRecord[];
-  readonly truncated: boolean;
-}
+export { SUBJECT_SECTIONS };
+export type SubjectSection = (typeof SUBJECT_SECTIONS)[number];
 
-/** Which section of the entity page an item's records belong to. */
-const SECTION_OF: Readonly<Record<string, 'licences' | 'penalties' | 'lists' | 'commitments' | 'inspections'>> = {
+/**
+ * The public records of an entity's credit page, one page per section:
+ * `other` holds every public item without a section of its own (domain
+ * records such as environmental violations), `lists` the red and black lists.
+ */
+export type SubjectPublicRecords = { readonly subjectId: string } & Readonly<Record<SubjectSection, PublicRecordPage>>;
+
+/** Which section of the entity page an item's records belong to; every other public item is `other`. */
+const SECTION_OF: Readonly<Record<string, Exclude<SubjectSection, 'other'>>> = {
   ADM_LICENSE: 'licences',
   ADM_PENALTY: 'penalties',
   RED_LIST: 'lists',
@@ -211,34 +219,111 @@ const SECTION_OF: Readonly<Record<string, 'licences' | 'penalties' | 'lists' | '
 };
 
 /**
- * Most records one entity page lists; the double-publicity channel pages
- * through the rest. 500 made a heavy entity's answer 1.7 MB of JSON built on
- * the one event loop, which every other request then waited behind.
+ * Records each section of an entity page opens with; the section pages
+ * through the rest on demand. One answer listing everything made a heavy
+ * entity (14,000 records at full scale) a megabyte of JSON built on the one
+ * event loop that every other request waited behind, and a fixed cap hid
+ * the rest of its records from the page altogether.
  */
-export const SUBJECT_PAGE_CAP = 100;
+export const SECTION_FIRST_PAGE = 10;
 
-/** The public records of an entity's credit page. Natural persons have none (no public page). */
+/** A section counts its records up to here ("more than 1,000"): an exact count of a heavy entity costs more than it tells. */
+export const SECTION_TOTAL_CAP = 1_000;
+
+const sectionCodes = (ctx: ReadContext, section: SubjectSection): string[] =>
+  ctx.publicCodes.filter((code) => (SECTION_OF[code] ?? 'other') === section);
+
+/** Newest decision first, as the SQL orders ("" for no decision date, last). */
+const newestFirst = (a: VisibleRecord, b: VisibleRecord): number => {
+  const left = a.decisionDate ?? '';
+  const right = b.decisionDate ?? '';
+  if (left !== right) return left < right ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+};
+
+/**
+ * A page of one section of a subject's records. Each item is read on its own
+ * (the subject's visible records of one item are one seek of the partial
+ * index records_subject_visible, already in order) and the pages merged: a
+ * query over several items at once let the planner walk all of a heavy
+ * entity's records to find its two list entries.
+ */
+async function sectionPage(
+  ctx: ReadContext,
+  subjectId: string,
+  section: SubjectSection,
+  query: { readonly cursor?: string; readonly limit: number },
+): Promise<PublicRecordPage> {
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const codes = sectionCodes(ctx, section);
+  const rows: VisibleRecord[] = [];
+  for (const code of codes) {
+    const scope = { today: ctx.today, itemCodes: [code] };
+    rows.push(
+      ...(await visibleRecordRows(
+        ctx.executor,
+        scope,
+        { subjectId },
+        { ...(cursor ? { cursor } : {}), limit: query.limit + 1 },
+      )),
+    );
+  }
+  rows.sort(newestFirst);
+  const pageRows = rows.slice(0, query.limit);
+  let total = rows.length;
+  if (cursor || rows.length > query.limit) {
+    total = 0;
+    for (const code of codes) {
+      if (total > SECTION_TOTAL_CAP) break;
+      const scope = { today: ctx.today, itemCodes: [code] };
+      total += await countVisibleRecords(ctx.executor, scope, { subjectId }, SECTION_TOTAL_CAP + 1 - total);
+    }
+  }
+  return {
+    items: await present(ctx, pageRows),
+    total: Math.min(total, SECTION_TOTAL_CAP),
+    totalCapped: total > SECTION_TOTAL_CAP,
+    nextCursor: rows.length > query.limit ? encodeCursor(pageRows[pageRows.length - 1]!) : null,
+  };
+}
+
+/** The subject of a public entity page; natural persons have none (the same answer as a subject that does not exist). */
+async function publicSubject(executor: Executor, subjectId: string): Promise<void> {
+  const { subject } = await getSubject(executor, subjectId);
+  if (subject.kind === 'natural_person') throw publicSubjectNotFound(subjectId);
+}
+
+/** The first page of every section of an entity's credit page, with each section's count. */
 export async function subjectPublicRecords(
   executor: Executor,
   subjectId: string,
   today: string,
 ): Promise<SubjectPublicRecords> {
-  const { subject } = await getSubject(executor, subjectId);
-  if (subject.kind === 'natural_person') throw publicSubjectNotFound(subjectId);
+  await publicSubject(executor, subjectId);
   const ctx = await readContext(executor, today);
-  const rows = await visibleRecordRows(executor, scopeOf(ctx), { subjectId }, { limit: SUBJECT_PAGE_CAP + 1 });
-  const shown = await present(ctx, rows.slice(0, SUBJECT_PAGE_CAP));
-  const section = (name: string) => shown.filter((r) => SECTION_OF[r.itemCode] === name);
+  const pages = [] as PublicRecordPage[];
+  for (const section of SUBJECT_SECTIONS)
+    pages.push(await sectionPage(ctx, subjectId, section, { limit: SECTION_FIRST_PAGE }));
   return {
     subjectId,
-    licences: section('licences'),
-    penalties: section('penalties'),
-    lists: section('lists'),
-    commitments: section('commitments'),
-    inspections: section('inspections'),
-    other: shown.filter((r) => SECTION_OF[r.itemCode] === undefined),
-    truncated: rows.length > SUBJECT_PAGE_CAP,
+    ...(Object.fromEntries(SUBJECT_SECTIONS.map((section, i) => [section, pages[i]!])) as Record<
+      SubjectSection,
+      PublicRecordPage
+    >),
   };
+}
+
+/** The next page of one section of an entity's credit page (`cursor` from the page before). */
+export async function subjectSectionPage(
+  executor: Executor,
+  subjectId: string,
+  section: SubjectSection,
+  query: { readonly cursor?: string; readonly limit: number },
+  today: string,
+): Promise<PublicRecordPage> {
+  await publicSubject(executor, subjectId);
+  const ctx = await readContext(executor, today);
+  return sectionPage(ctx, subjectId, section, query);
 }
 
 /** The red and black lists of the public website, each backed by one catalog item. */

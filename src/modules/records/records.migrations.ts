@@ -120,4 +120,14 @@ export const recordsMigrations: MigrationSet = {
       await sql`CREATE INDEX records_public_order ON records (status, (coalesce(decision_date, '')), id)`.execute(db);
     },
   },
+  '202611281400_records_subject_visible': {
+    async up(db) {
+      // An entity page's sections (records.public.ts): the subject's visible records of some items, newest
+      // decision first, and their count. Only records that can be public at all are in it, and max_end
+      // is in it, so a section's count reads the index alone. The query repeats the index's conditions
+      // as literals: a planner can use a partial index only for conditions it sees are the same.
+      await sql`CREATE INDEX records_subject_visible ON records (subject_id, item_code, (coalesce(decision_date, '')), id, max_end)
+        WHERE status = 'active' AND published_at IS NOT NULL AND publication_ended_at IS NULL`.execute(db);
+    },
+  },
 };

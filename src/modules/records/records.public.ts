@@ -40,7 +40,8 @@ function visibleRecords(executor: Executor, scope: VisibleScope, filter: PublicF
   let q = recordsDb(executor)
     .selectFrom('records')
     .where('item_code', 'in', scope.itemCodes)
-    .where('status', '=', 'active')
+    // Literal, not a parameter: the partial index records_subject_visible has these very conditions.
+    .where(sql<boolean>`status = 'active'`)
     .where('published_at', 'is not', null)
     .where('publication_ended_at', 'is', null)
     .where((eb: ExpressionBuilder<RecordsTables, 'records'>) =>

@@ -1,17 +1,32 @@
-import { Alert, Spin } from 'antd';
+import { Button, Spin } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueryState } from '../../shared/use-api-query';
 import { EmptyState } from '../common/empty-state';
 import { ErrorAlert } from '../common/error-alert';
 import { RecordCard } from '../common/record-card';
-import type { SubjectRecords } from '../public-api';
+import {
+  fetchSubjectSection,
+  type PublicRecord,
+  type SectionPage,
+  type SubjectRecords,
+  type SubjectSection,
+} from '../public-api';
 
-const SECTIONS = ['licences', 'penalties', 'lists', 'commitments', 'inspections', 'other'] as const;
-type Section = (typeof SECTIONS)[number];
+const SECTIONS = [
+  'licences',
+  'penalties',
+  'lists',
+  'commitments',
+  'inspections',
+  'other',
+] as const satisfies readonly SubjectSection[];
 
 /**
- * One section per kind of record. A section with nothing public — including
- * capabilities whose data has not arrived yet — says so plainly.
+ * One section per kind of record, each opening with its latest records and
+ * its count; "show more" pages through the rest of a section in place. A
+ * section with nothing public — including capabilities whose data has not
+ * arrived yet — says so plainly.
  */
 export function RecordSections({ state }: { state: QueryState<SubjectRecords> & { reload: () => void } }) {
   const { t } = useTranslation();
@@ -25,7 +40,7 @@ export function RecordSections({ state }: { state: QueryState<SubjectRecords> & 
   if (state.status !== 'success') return <Spin className="results__spinner" description={t('common.loading')} />;
   const data = state.data;
   // "Other" appears only when it has something: most subjects have no domain records.
-  const shown = SECTIONS.filter((s) => s !== 'other' || data.other.length > 0);
+  const shown = SECTIONS.filter((s) => s !== 'other' || data.other.total > 0);
   return (
     <>
       <nav className="section-nav" aria-label={t('portal.subject.sectionsNav')}>
@@ -34,32 +49,79 @@ export function RecordSections({ state }: { state: QueryState<SubjectRecords> & 
             <li key={section}>
               <a href={`#section-${section}`}>
                 {t(`portal.subject.sections.${section}`)}
-                <span className="section-nav__count">{data[section].length}</span>
+                <span className="section-nav__count">
+                  {data[section].total}
+                  {data[section].totalCapped ? '+' : ''}
+                </span>
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      {data.truncated && <Alert type="info" showIcon title={t('portal.subject.truncated')} />}
       {shown.map((section) => (
-        <RecordSection key={section} section={section} records={data[section]} />
+        <RecordSection
+          key={`${data.subjectId}:${section}`}
+          subjectId={data.subjectId}
+          section={section}
+          first={data[section]}
+        />
       ))}
     </>
   );
 }
 
-function RecordSection({ section, records }: { section: Section; records: SubjectRecords[Section] }) {
+function RecordSection({
+  subjectId,
+  section,
+  first,
+}: {
+  subjectId: string;
+  section: SubjectSection;
+  first: SectionPage;
+}) {
   const { t } = useTranslation();
+  const [more, setMore] = useState<{ items: PublicRecord[]; nextCursor: string | null }>({
+    items: [],
+    nextCursor: first.nextCursor,
+  });
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const inFlight = useRef<AbortController | null>(null);
+  useEffect(() => () => inFlight.current?.abort(), []);
+
+  const records = [...first.items, ...more.items];
+  const name = t(`portal.subject.sections.${section}`);
+  const count = first.totalCapped
+    ? t('portal.subject.countCapped', { count: first.total })
+    : t('portal.subject.count', { count: first.total });
+
+  const loadMore = async () => {
+    if (!more.nextCursor || loading) return;
+    const controller = new AbortController();
+    inFlight.current = controller;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await fetchSubjectSection(subjectId, section, more.nextCursor, controller.signal);
+      if (controller.signal.aborted) return;
+      setMore((before) => ({ items: [...before.items, ...page.items], nextCursor: page.nextCursor }));
+    } catch (caught) {
+      if (!controller.signal.aborted) setError(caught);
+    } finally {
+      if (!controller.signal.aborted) setLoading(false);
+    }
+  };
+
   return (
     <section
       className="panel"
       id={`section-${section}`}
       aria-labelledby={`title-${section}`}
+      aria-busy={loading}
       data-testid={`section-${section}`}
     >
       <h2 id={`title-${section}`} className="section-title">
-        {t(`portal.subject.sections.${section}`)}{' '}
-        <span className="section-title__count">{t('portal.subject.count', { count: records.length })}</span>
+        {name} <span className="section-title__count">{count}</span>
       </h2>
       {records.length === 0 ? (
         <EmptyState testId={`empty-${section}`}>{t(`portal.subject.empty.${section}`)}</EmptyState>
@@ -69,6 +131,22 @@ function RecordSection({ section, records }: { section: Section; records: Subjec
             <RecordCard key={record.id} record={record} showSubject={false} />
           ))}
         </ul>
+      )}
+      {error !== null && <ErrorAlert error={error} onRetry={() => void loadMore()} />}
+      {(more.nextCursor || more.items.length > 0) && (
+        <div className="section-more">
+          <span className="section-more__status" aria-live="polite" data-testid={`shown-${section}`}>
+            {t(first.totalCapped ? 'portal.subject.shownOfCapped' : 'portal.subject.shownOf', {
+              shown: records.length,
+              total: first.total,
+            })}
+          </span>
+          {more.nextCursor && (
+            <Button onClick={() => void loadMore()} loading={loading}>
+              {t('portal.subject.more', { section: name })}
+            </Button>
+          )}
+        </div>
       )}
     </section>
   );
