@@ -76,7 +76,9 @@ export function ErrorAlert({ error, onRetry, testId }: { error: unknown; onRetry
             {fieldErrors.length > 0 && (
               <ul className="admin__field-errors">
                 {fieldErrors.map((e, index) => (
-                  <li key={index}>{fieldErrorText(e)}</li>
+                  <li key={index}>
+                    {e.field ? t('common.labelled', { label: e.field, value: e.message }) : e.message}
+                  </li>
                 ))}
               </ul>
             )}
@@ -92,11 +94,6 @@ export function ErrorAlert({ error, onRetry, testId }: { error: unknown; onRetry
       }
     />
   );
-}
-
-function fieldErrorText(e: { path?: string; message: string; code?: string } & { field?: string }): string {
-  const where = e.field ?? e.path;
-  return where ? `${where}：${e.message}` : e.message;
 }
 
 export function useIsPlatformAdmin(): boolean {

@@ -40,7 +40,7 @@ export function SubmissionTarget({
   const departments = useApiQuery(needsDepartment ? 'departments' : null, (signal) => fetchDepartments(signal));
   const options = items.items
     .filter((item) => item.collectionMethods.includes(method))
-    .map((item) => ({ value: item.code, label: `${name(item)}（${item.code}）` }));
+    .map((item) => ({ value: item.code, label: t('common.withCode', { name: name(item), code: item.code }) }));
 
   if (options.length === 0) return <Alert type="warning" showIcon title={t('ingest.common.noItems')} />;
   return (

@@ -98,9 +98,7 @@ function VersionCard({
         ]}
       />
       {typeof note.reason === 'string' && (
-        <p>
-          {t('records.withdraw.reason')}：{note.reason}
-        </p>
+        <p>{t('common.labelled', { label: t('records.withdraw.reason'), value: note.reason })}</p>
       )}
       <Typography.Title level={3} className="records__subtitle">
         {previous ? t('records.versions.changed') : t('records.versions.content')}
@@ -108,7 +106,7 @@ function VersionCard({
       {state.map((s) => (
         <p key={s.key} className="records__changed-state">
           <Tag color="gold">{t('records.versions.changedTag')}</Tag>
-          {t(`records.versions.state.${s.key}`)}：
+          {t('common.labelled', { label: t(`records.versions.state.${s.key}`), value: '' })}
           <del>{s.key === 'status' && s.before ? t(`records.status.${s.before as 'active'}`) : (s.before ?? '—')}</del>
           {' → '}
           <ins>{s.key === 'status' && s.after ? t(`records.status.${s.after as 'active'}`) : (s.after ?? '—')}</ins>
