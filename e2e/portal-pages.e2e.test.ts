@@ -221,6 +221,7 @@ describe('portal pages', () => {
     const { context, page } = await openPage(browser, { width: 360 });
     const cases: Array<[string, string]> = [
       ['/publicity?from=2026-13-45&item=ADM_PENALTY', 'records-count'],
+      ['/publicity?from=2026-05-01&to=2026-04-01&item=ADM_PENALTY', 'records-count'],
       ['/lists/black?to=2026-02-30', 'list-count'],
       ['/lists/black?from=2026-05-01&to=2026-04-01', 'list-count'],
     ];

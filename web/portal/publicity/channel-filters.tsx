@@ -77,12 +77,21 @@ export function ChannelFilters({ values, withItem = false, nameLabel, onSubmit }
             className="filters__control"
             type="date"
             value={draft.from ?? ''}
+            // The browser then refuses a start after the end before anything is sent.
+            max={draft.to || undefined}
             onChange={set('from')}
           />
         </div>
         <div className="filters__field">
           <label htmlFor="filter-to">{t('portal.publicity.to')}</label>
-          <input id="filter-to" className="filters__control" type="date" value={draft.to ?? ''} onChange={set('to')} />
+          <input
+            id="filter-to"
+            className="filters__control"
+            type="date"
+            value={draft.to ?? ''}
+            min={draft.from || undefined}
+            onChange={set('to')}
+          />
         </div>
         <div className="filters__field">
           <label htmlFor="filter-q">{nameLabel ?? t('portal.publicity.q')}</label>

@@ -22,9 +22,9 @@ export function PublicityPage() {
   const values = compact(Object.fromEntries(CHANNEL_KEYS.map((key) => [key, params.get(key)]))) as ChannelValues;
   const cursor = params.get('cursor') ?? undefined;
   useDocumentTitle(`${t('portal.publicity.title')} · ${t('site.name')}`);
-  const badRange = !!values.from && !!values.to && values.from > values.to;
-
-  const key = badRange ? null : JSON.stringify([values, cursor]);
+  // A start after the end is the server's to refuse, as a date that does not exist is: the error
+  // then says what is wrong and offers to clear the dates, on this page as on the lists.
+  const key = JSON.stringify([values, cursor]);
   const page = useApiQuery(key, (signal) => fetchPublicRecords({ ...values, ...(cursor ? { cursor } : {}) }, signal));
 
   return (
@@ -39,7 +39,6 @@ export function PublicityPage() {
       />
       <section className="results" aria-labelledby="records-title" aria-busy={page.status === 'loading'}>
         <div aria-live="polite">
-          {badRange && <EmptyState testId="bad-range">{t('portal.publicity.badRange')}</EmptyState>}
           {page.status === 'loading' && <Spin className="results__spinner" description={t('common.loading')} />}
           {page.status === 'error' && <ErrorAlert error={page.error} onRetry={page.reload} />}
           {page.status === 'success' && (
