@@ -8,6 +8,7 @@ import type { Executor } from '../../platform/db';
 import { getCatalogItem, listCatalogItems, type CatalogItem } from '../catalog';
 import { listDepartments } from '../identity';
 import {
+  countVisibleByItem,
   countVisibleRecords,
   visibleRecordRows,
   type PublicCursor,
@@ -241,50 +242,61 @@ const newestFirst = (a: VisibleRecord, b: VisibleRecord): number => {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 };
 
+/** A subject with no more visible records than this in the sections asked for is read in one statement. */
+const ROWS_AT_ONCE = 60;
+
 /**
- * A page of one section of a subject's records. Each item is read on its own
- * (the subject's visible records of one item are one seek of the partial
- * index records_subject_visible, already in order) and the pages merged: a
- * query over several items at once let the planner walk all of a heavy
- * entity's records to find its two list entries.
+ * The section pages of a subject: for each section, up to `limit` records
+ * after `cursor`, newest decision first, with its count. Most subjects have a
+ * few records: one statement counts them per item, one reads them all. A
+ * heavy entity reads each of its items apart, a page each (one range of the
+ * partial index records_subject_visible, already in order), where one query
+ * over all the items let the planner walk every record it has.
  */
-async function sectionPage(
+async function sectionPages(
   ctx: ReadContext,
   subjectId: string,
-  section: SubjectSection,
+  sections: readonly SubjectSection[],
   query: { readonly cursor?: string; readonly limit: number },
-): Promise<PublicRecordPage> {
+): Promise<Map<SubjectSection, PublicRecordPage>> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const codes = sectionCodes(ctx, section);
+  const codes = sections.flatMap((section) => sectionCodes(ctx, section));
+  const scope = (itemCodes: readonly string[]) => ({ today: ctx.today, itemCodes });
+  const filter = { subjectId };
+
+  let counts = await countVisibleByItem(ctx.executor, scope(codes), filter, SECTION_TOTAL_CAP + 1);
+  let total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  if (total > SECTION_TOTAL_CAP) {
+    // Counting stopped early: count each item on its own, each up to the cap.
+    counts = new Map();
+    for (const code of codes)
+      counts.set(code, await countVisibleRecords(ctx.executor, scope([code]), filter, SECTION_TOTAL_CAP + 1));
+    total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  }
+  const page = { ...(cursor ? { cursor } : {}), limit: query.limit + 1 };
   const rows: VisibleRecord[] = [];
-  for (const code of codes) {
-    const scope = { today: ctx.today, itemCodes: [code] };
-    rows.push(
-      ...(await visibleRecordRows(
-        ctx.executor,
-        scope,
-        { subjectId },
-        { ...(cursor ? { cursor } : {}), limit: query.limit + 1 },
-      )),
-    );
+  if (total === 0) {
+    // nothing to read
+  } else if (!cursor && total <= ROWS_AT_ONCE) {
+    rows.push(...(await visibleRecordRows(ctx.executor, scope(codes), filter, { limit: ROWS_AT_ONCE + 1 })));
+  } else {
+    for (const code of codes)
+      if (counts.get(code)) rows.push(...(await visibleRecordRows(ctx.executor, scope([code]), filter, page)));
   }
-  rows.sort(newestFirst);
-  const pageRows = rows.slice(0, query.limit);
-  let total = rows.length;
-  if (cursor || rows.length > query.limit) {
-    total = 0;
-    for (const code of codes) {
-      if (total > SECTION_TOTAL_CAP) break;
-      const scope = { today: ctx.today, itemCodes: [code] };
-      total += await countVisibleRecords(ctx.executor, scope, { subjectId }, SECTION_TOTAL_CAP + 1 - total);
-    }
+
+  const pages = new Map<SubjectSection, PublicRecordPage>();
+  for (const section of sections) {
+    const own = rows.filter((row) => (SECTION_OF[row.itemCode] ?? 'other') === section).sort(newestFirst);
+    const pageRows = own.slice(0, query.limit);
+    const count = sectionCodes(ctx, section).reduce((sum, code) => sum + (counts.get(code) ?? 0), 0);
+    pages.set(section, {
+      items: await present(ctx, pageRows),
+      total: Math.min(count, SECTION_TOTAL_CAP),
+      totalCapped: count > SECTION_TOTAL_CAP,
+      nextCursor: own.length > query.limit ? encodeCursor(pageRows[pageRows.length - 1]!) : null,
+    });
   }
-  return {
-    items: await present(ctx, pageRows),
-    total: Math.min(total, SECTION_TOTAL_CAP),
-    totalCapped: total > SECTION_TOTAL_CAP,
-    nextCursor: rows.length > query.limit ? encodeCursor(pageRows[pageRows.length - 1]!) : null,
-  };
+  return pages;
 }
 
 /** The subject of a public entity page; natural persons have none (the same answer as a subject that does not exist). */
@@ -301,12 +313,10 @@ export async function subjectPublicRecords(
 ): Promise<SubjectPublicRecords> {
   await publicSubject(executor, subjectId);
   const ctx = await readContext(executor, today);
-  const pages = [] as PublicRecordPage[];
-  for (const section of SUBJECT_SECTIONS)
-    pages.push(await sectionPage(ctx, subjectId, section, { limit: SECTION_FIRST_PAGE }));
+  const pages = await sectionPages(ctx, subjectId, SUBJECT_SECTIONS, { limit: SECTION_FIRST_PAGE });
   return {
     subjectId,
-    ...(Object.fromEntries(SUBJECT_SECTIONS.map((section, i) => [section, pages[i]!])) as Record<
+    ...(Object.fromEntries(SUBJECT_SECTIONS.map((section) => [section, pages.get(section)!])) as Record<
       SubjectSection,
       PublicRecordPage
     >),
@@ -323,7 +333,7 @@ export async function subjectSectionPage(
 ): Promise<PublicRecordPage> {
   await publicSubject(executor, subjectId);
   const ctx = await readContext(executor, today);
-  return sectionPage(ctx, subjectId, section, query);
+  return (await sectionPages(ctx, subjectId, [section], query)).get(section)!;
 }
 
 /** The red and black lists of the public website, each backed by one catalog item. */

@@ -70,6 +70,7 @@ export {
   visibleRecordRows,
   type VisibleRecord,
   countVisibleRecords,
+  countVisibleByItem,
   type VisibleScope,
   type PublicFilter,
   type PublicCursor,

@@ -92,14 +92,13 @@ const VISIBLE_COLUMNS = [
   'publication_ended_at',
 ] as const;
 
-/** Publicly visible records (by SQL), newest decision first, continuing after `cursor`. */
-export async function visibleRecordRows(
+/** The visible records' query, newest decision first, continuing after `cursor`. */
+function orderedVisible(
   executor: Executor,
   scope: VisibleScope,
   filter: PublicFilter,
   page: { cursor?: PublicCursor; limit: number },
-): Promise<VisibleRecord[]> {
-  if (scope.itemCodes.length === 0) return [];
+) {
   let q = visibleRecords(executor, scope, filter)
     .select(VISIBLE_COLUMNS)
     .orderBy(DECIDED, 'desc')
@@ -111,7 +110,13 @@ export async function visibleRecordRows(
       sql<boolean>`(${DECIDED} < ${cursor.decisionDate} OR (${DECIDED} = ${cursor.decisionDate} AND id < ${cursor.id}))`,
     );
   }
-  return (await q.execute()).map((row) => ({
+  return q;
+}
+
+type VisibleRow = Awaited<ReturnType<ReturnType<typeof orderedVisible>['execute']>>[number];
+
+function toVisibleRecord(row: VisibleRow): VisibleRecord {
+  return {
     id: row.id,
     itemCode: row.item_code,
     itemVersion: Number(row.item_version),
@@ -127,7 +132,41 @@ export async function visibleRecordRows(
     status: row.status,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
     publication: { publishedAt: row.published_at, maxEnd: row.max_end, endedAt: row.publication_ended_at },
-  }));
+  };
+}
+
+/** Publicly visible records (by SQL), newest decision first, continuing after `cursor`. */
+export async function visibleRecordRows(
+  executor: Executor,
+  scope: VisibleScope,
+  filter: PublicFilter,
+  page: { cursor?: PublicCursor; limit: number },
+): Promise<VisibleRecord[]> {
+  if (scope.itemCodes.length === 0) return [];
+  return (await orderedVisible(executor, scope, filter, page).execute()).map(toVisibleRecord);
+}
+
+/**
+ * How many records of each item of the scope are visible, in one statement
+ * reading no more than `upTo` records in all (the sum of the counts is then
+ * `upTo`: a lower bound, and items further on may be missing). With a subject
+ * filter it reads the partial index records_subject_visible alone.
+ */
+export async function countVisibleByItem(
+  executor: Executor,
+  scope: VisibleScope,
+  filter: PublicFilter,
+  upTo: number,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (scope.itemCodes.length === 0) return counts;
+  const rows = await recordsDb(executor)
+    .selectFrom(visibleRecords(executor, scope, filter).select('item_code').limit(upTo).as('v'))
+    .select((eb) => ['item_code', eb.fn.countAll<number>().as('n')])
+    .groupBy('item_code')
+    .execute();
+  for (const row of rows) counts.set(row.item_code, Number(row.n));
+  return counts;
 }
 
 /** How many records are publicly visible, counting no further than `upTo` (a capped count reads at most that many). */
