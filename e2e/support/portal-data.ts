@@ -148,26 +148,14 @@ async function build(baseUrl: string): Promise<PortalData> {
     ),
   );
   await submit(baseUrl, session, 'ADM_LICENSE', [
-    {
+    licence({
       XK_XDR_MC: company.name,
-      XK_XDR_LB: '法人及非法人组织',
       XK_XDR_SHXYM: company.uscc,
-      XK_FRDB: '王建国',
-      XK_XKWS: '食品经营许可决定书',
       XK_WSH: documentNumbers.licence,
-      XK_XKLB: '普通',
-      XK_XKZS: '食品经营许可证',
       XK_XKBH: `JY11101080${stamp.slice(2)}`,
-      XK_NR: '预包装食品销售',
       XK_JDRQ: dates.licence,
       XK_YXQZ: dates.licence,
-      XK_YXQZI: '9999-12-31',
-      XK_XKJG: by.name,
-      XK_XKJGDM: by.uscc,
-      XK_ZT: '0',
-      XK_LYDW: by.name,
-      XK_LYDWDM: by.uscc,
-    },
+    }),
   ]);
   const penalty = (over: Record<string, unknown>) => ({
     CF_WFXW: '虚假宣传',
