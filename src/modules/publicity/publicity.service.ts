@@ -150,18 +150,8 @@ async function channelPage(
     ...(query.to ? { to: query.to } : {}),
     ...(query.q ? { subjectName: query.q } : {}),
   };
-  return pageOf(ctx, scopeOf(ctx, itemCodes), filter, query);
-}
-
-/** A page of what `scope` and `filter` select, counted up to TOTAL_CAP when the page is not everything. */
-async function pageOf(
-  ctx: ReadContext,
-  scope: VisibleScope,
-  filter: PublicFilter,
-  query: { readonly cursor?: string; readonly limit: number },
-): Promise<PublicRecordPage> {
+  const scope = scopeOf(ctx, itemCodes);
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  if (scope.itemCodes.length === 0) return { items: [], total: 0, totalCapped: false, nextCursor: null };
   const rows = await visibleRecordRows(ctx.executor, scope, filter, {
     ...(cursor ? { cursor } : {}),
     limit: query.limit + 1,
@@ -275,10 +265,9 @@ async function sectionPages(
   }
   const page = { ...(cursor ? { cursor } : {}), limit: query.limit + 1 };
   const rows: VisibleRecord[] = [];
-  if (total === 0) {
-    // nothing to read
-  } else if (!cursor && total <= ROWS_AT_ONCE) {
-    rows.push(...(await visibleRecordRows(ctx.executor, scope(codes), filter, { limit: ROWS_AT_ONCE + 1 })));
+  if (!cursor && total <= ROWS_AT_ONCE) {
+    if (total > 0)
+      rows.push(...(await visibleRecordRows(ctx.executor, scope(codes), filter, { limit: ROWS_AT_ONCE + 1 })));
   } else {
     for (const code of codes)
       if (counts.get(code)) rows.push(...(await visibleRecordRows(ctx.executor, scope([code]), filter, page)));
