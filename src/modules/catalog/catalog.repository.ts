@@ -1,6 +1,6 @@
 /** The only SQL of the catalog module. */
 import { sql } from 'kysely';
-import { escapeLike, tables, type Executor } from '../../platform/db';
+import { escapeLike, precompiled, tables, type Executor } from '../../platform/db';
 
 export interface CatalogCategoriesTable {
   code: string;
@@ -153,16 +153,19 @@ export function listVersionSummaryRows(executor: Executor, code: string): Promis
  * versions and the last change. Heads only move forward and items are never
  * deleted, so every committed change gives a new signature.
  */
-export async function headsSignature(executor: Executor): Promise<string> {
-  const row = await catalogDb(executor)
+const headsSignatureQuery = precompiled((executor) =>
+  catalogDb(executor)
     .selectFrom('catalog_items')
     .select((eb) => [
       eb.fn.countAll<number>().as('items'),
       eb.fn.sum<number>('current_version').as('versions'),
       eb.fn.max('updated_at').as('changed'),
-    ])
-    .executeTakeFirstOrThrow();
-  return `${Number(row.items)}:${Number(row.versions ?? 0)}:${row.changed ?? ''}`;
+    ]),
+);
+
+export async function headsSignature(executor: Executor): Promise<string> {
+  const [row] = await headsSignatureQuery(executor);
+  return `${Number(row?.items ?? 0)}:${Number(row?.versions ?? 0)}:${row?.changed ?? ''}`;
 }
 
 /** The current version of every item, in national category order, then by code (without the JSON Schema text). */

@@ -1,4 +1,5 @@
-import type { Executor } from '../../platform/db';
+import { sql } from 'kysely';
+import { precompiled, type Executor } from '../../platform/db';
 import { identityDb, type DepartmentKind, type DepartmentsTable } from './identity.tables';
 
 export interface Department {
@@ -29,6 +30,18 @@ export async function selectDepartments(executor: Executor, options: { includeIn
   let query = identityDb(executor).selectFrom('departments').selectAll().orderBy('code');
   if (!options.includeInactive) query = query.where('active', '=', 1);
   return (await query.execute()).map(toDepartment);
+}
+
+const signatureQuery = precompiled((executor) =>
+  identityDb(executor)
+    .selectFrom('departments')
+    .select([sql<number>`count(*)`.as('n'), sql<string | null>`max(updated_at)`.as('changed')]),
+);
+
+/** Changes whenever a department is added or edited (every write sets `updated_at`). */
+export async function departmentsSignature(executor: Executor): Promise<string> {
+  const [row] = await signatureQuery(executor);
+  return `${Number(row?.n ?? 0)}:${row?.changed ?? ''}`;
 }
 
 export async function selectDepartmentByCode(executor: Executor, code: string): Promise<Department | null> {

@@ -4,6 +4,7 @@ import type { Db, Executor } from '../../platform/db';
 import { forbidden } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import {
+  departmentsSignature,
   insertDepartmentIfAbsent,
   selectDepartmentByCode,
   selectDepartments,
@@ -18,12 +19,28 @@ import { changedFields } from './changes';
 
 export type { Department } from './departments.repository';
 
-/** Active departments ordered by code (all of them with `includeInactive`). */
-export function listDepartments(
+/** Every department as last read, per database, with the signature it was read under. */
+const kept = new WeakMap<Executor, { signature: string; departments: readonly Department[] }>();
+
+/**
+ * Active departments ordered by code (all of them with `includeInactive`).
+ * Every public page names its records' departments: the list is kept and
+ * read again only when a one-row signature says a department changed.
+ */
+export async function listDepartments(
   executor: Executor,
   options: { includeInactive?: boolean } = {},
 ): Promise<Department[]> {
-  return selectDepartments(executor, options);
+  // Inside a transaction the caller may see its own uncommitted change: never kept.
+  if (executor.isTransaction) return selectDepartments(executor, options);
+  // The signature first: rows read after it are at least as new, and a newer signature reloads them.
+  const signature = await departmentsSignature(executor);
+  let entry = kept.get(executor);
+  if (entry?.signature !== signature) {
+    entry = { signature, departments: Object.freeze(await selectDepartments(executor, { includeInactive: true })) };
+    kept.set(executor, entry);
+  }
+  return entry.departments.filter((d) => options.includeInactive || d.active);
 }
 
 /** The department with `code` (active or not), or null. */

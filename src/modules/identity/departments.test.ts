@@ -165,6 +165,8 @@ describe('departments API and seed', () => {
   });
 
   it('PATCH renames and deactivates; inactive ones are listed only for managers', async () => {
+    // The list is kept between reads (public pages name departments on every record): read it first.
+    expect((await listDepartments(t.db.kysely)).map((d) => d.code)).toContain('jrb');
     const response = await t.app.inject({
       method: 'PATCH',
       url: '/api/v1/departments/jrb',
@@ -175,6 +177,10 @@ describe('departments API and seed', () => {
     expect(response.json()).toMatchObject({ nameEn: 'Haidian Financial Services Office', active: false });
     const pub = await t.app.inject({ method: 'GET', url: '/api/v1/departments' });
     expect(pub.json().items.map((d: { code: string }) => d.code)).not.toContain('jrb');
+    expect((await listDepartments(t.db.kysely)).map((d) => d.code)).not.toContain('jrb');
+    expect((await listDepartments(t.db.kysely, { includeInactive: true })).find((d) => d.code === 'jrb')).toMatchObject(
+      { nameEn: 'Haidian Financial Services Office', active: false },
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/departments?includeInactive=true' })).statusCode).toBe(
       401,
     );

@@ -30,5 +30,7 @@ const ID_IN_TEXT =
 
 /** Free text with every embedded citizen ID number masked. */
 export function maskIdsInText(text: string): string {
+  // Most values (dates, codes, names) are too short to hold an ID number.
+  if (text.length < 18) return text;
   return text.replace(ID_IN_TEXT, (id) => maskCitizenId(id.toUpperCase()));
 }

@@ -6,7 +6,7 @@
  * shows nothing it should not.
  */
 import type { CatalogField, CatalogItem, FieldCondition } from '../catalog';
-import type { VisibleRecord } from '../records';
+import { shanghaiDate, type VisibleRecord } from '../records';
 import { amountInWan } from './publicity.amounts';
 import { maskIdNumber, maskIdsInText } from './publicity.masking';
 
@@ -47,17 +47,6 @@ export interface PublicRecord {
   readonly publicationEnd: string | null;
   readonly fields: PublicField[];
 }
-
-const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The legal date in Asia/Shanghai of an instant. */
-export const shanghaiDate = (instant: Date | string = new Date()): string =>
-  SHANGHAI.format(typeof instant === 'string' ? new Date(instant) : instant);
 
 const NATURAL_PERSON = '自然人';
 
@@ -112,27 +101,41 @@ export function isPubliclyVisible(
 /** A legal representative's document number is never public (only the counterpart's, masked). */
 const isRepresentativeId = (field: CatalogField) => field.type === 'id_number' && field.code.includes('_FR_');
 
+const shownField = (
+  field: CatalogField,
+  value: string,
+  unit: string | null = null,
+  valueLabelZh: string | null = null,
+  valueLabelEn: string | null = null,
+): PublicField => ({
+  code: field.code,
+  labelZh: field.labelZh,
+  labelEn: field.labelEn,
+  value,
+  unit,
+  valueLabelZh,
+  valueLabelEn,
+});
+
 function presentField(field: CatalogField, raw: unknown): PublicField | null {
   if (isRepresentativeId(field)) return null;
-  const base = { code: field.code, labelZh: field.labelZh, labelEn: field.labelEn };
-  const none = { unit: null, valueLabelZh: null, valueLabelEn: null };
   if (field.type === 'amount_wan') {
     const wan = amountInWan(raw);
-    return wan === null ? null : { ...base, value: wan, unit: '万元', valueLabelZh: null, valueLabelEn: null };
+    return wan === null ? null : shownField(field, wan, '万元');
   }
   const value = text(raw);
   if (value === null) return null;
   switch (field.type) {
     case 'id_number':
-      return { ...base, value: maskIdNumber(value), ...none };
+      return shownField(field, maskIdNumber(value));
     case 'enum': {
       const entry = field.dictionary?.find((d) => d.value === value);
-      return { ...base, value, unit: null, valueLabelZh: entry?.labelZh ?? null, valueLabelEn: entry?.labelEn ?? null };
+      return shownField(field, value, null, entry?.labelZh ?? null, entry?.labelEn ?? null);
     }
     case 'uscc':
     case 'org_code':
     case 'registration_number':
-      return { ...base, value, ...none };
+      return shownField(field, value);
     case 'string':
     case 'text':
     case 'date':
@@ -140,7 +143,7 @@ function presentField(field: CatalogField, raw: unknown): PublicField | null {
     case 'decimal':
     case 'multi_enum':
     case 'boolean':
-      return { ...base, value: maskIdsInText(value), ...none };
+      return shownField(field, maskIdsInText(value));
   }
 }
 

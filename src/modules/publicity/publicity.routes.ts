@@ -1,7 +1,7 @@
 import type { HttpServer } from '../../platform/http';
 import { problemSchema } from '../../platform/http';
 import type { AppDeps } from '../../platform/module';
-import { shanghaiDate } from './publicity.presenter';
+import { shanghaiDate } from '../records';
 import * as schemas from './publicity.schemas';
 import {
   getPublicRecord,

@@ -16,7 +16,7 @@ import {
   type VisibleRecord,
   type VisibleScope,
 } from '../records';
-import { getSubject } from '../subjects';
+import { subjectKind } from '../subjects';
 import { badCursor, publicRecordNotFound, publicSubjectNotFound } from './publicity.errors';
 import { presentPublicRecord, type DepartmentName, type PublicRecord } from './publicity.presenter';
 import { DOUBLE_PUBLICITY_ITEMS, SUBJECT_SECTIONS } from './publicity.schemas';
@@ -290,8 +290,8 @@ async function sectionPages(
 
 /** The subject of a public entity page; natural persons have none (the same answer as a subject that does not exist). */
 async function publicSubject(executor: Executor, subjectId: string): Promise<void> {
-  const { subject } = await getSubject(executor, subjectId);
-  if (subject.kind === 'natural_person') throw publicSubjectNotFound(subjectId);
+  const kind = await subjectKind(executor, subjectId);
+  if (kind === null || kind === 'natural_person') throw publicSubjectNotFound(subjectId);
 }
 
 /** The first page of every section of an entity's credit page, with each section's count. */

@@ -9,7 +9,7 @@ import type { AppDeps } from '../../platform/module';
 import { findDepartmentByCode } from '../identity';
 import { recordsEnv, upsertRecords, type RecordsEnv, type UpsertRowResult } from '../records';
 import { computeCitizenIdCheck, computeOrgCodeCheck, computeUsccCheck } from '../subjects';
-import { shanghaiDate } from './publicity.presenter';
+import { shanghaiDate } from '../records';
 
 let serial = 0;
 const next = () => (serial += 1);

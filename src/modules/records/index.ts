@@ -66,6 +66,7 @@ export {
   type DayKind,
 } from './records.settings';
 export { publicationWindow, type PublicationWindow } from './records.periods';
+export { shanghaiDate } from './records.dates';
 export {
   visibleRecordRows,
   type VisibleRecord,

@@ -10,18 +10,21 @@ const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-let lastInstant: string | null = null;
-let lastDate = '';
+/** China has kept UTC+8 all year since daylight saving time ended in September 1991. */
+const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
+const OFFSET_MS = 8 * 3_600_000;
+/** Past this, toISOString writes a six-digit year. */
+const MAX_INSTANT = Date.UTC(9999, 11, 31);
 
-/** The date in Asia/Shanghai of an instant: receipt and publication dates are legal dates there. */
+/**
+ * The date in Asia/Shanghai of an instant: receipt and publication dates are
+ * legal dates there. Since 1992 that is UTC+8 arithmetic (a tenth of the
+ * time of Intl formatting, which a public page paid for every record).
+ */
 export function shanghaiDate(instant: Date | string = new Date()): string {
-  if (typeof instant !== 'string') return SHANGHAI.format(instant);
-  // The rows of one batch share their instants (received at, published at): format each once.
-  if (instant !== lastInstant) {
-    lastDate = SHANGHAI.format(new Date(instant));
-    lastInstant = instant;
-  }
-  return lastDate;
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (ms >= FIXED_OFFSET_SINCE && ms < MAX_INSTANT) return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
+  return SHANGHAI.format(new Date(ms));
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

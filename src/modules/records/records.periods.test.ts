@@ -158,5 +158,10 @@ describe('record keys, masks and legal dates', () => {
   it('takes receipt dates in Asia/Shanghai', () => {
     expect(shanghaiDate('2026-11-27T16:30:00Z')).toBe('2026-11-28');
     expect(shanghaiDate('2026-11-27T15:59:59Z')).toBe('2026-11-27');
+    expect(shanghaiDate(new Date('2026-11-27T16:00:00.000Z'))).toBe('2026-11-28');
+    expect(shanghaiDate('2026-12-31T16:00:00+00:00')).toBe('2027-01-01');
+    // Before 1992 China kept daylight saving time (UTC+9 in summer): those instants go through the time zone database.
+    expect(shanghaiDate('1991-07-01T15:30:00Z')).toBe('1991-07-02');
+    expect(shanghaiDate('1991-12-31T15:30:00Z')).toBe('1991-12-31');
   });
 });

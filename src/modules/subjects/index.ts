@@ -25,6 +25,7 @@ export {
   findSubjectByIdentifier,
   searchSubjects,
   getSubject,
+  subjectKind,
   governmentLookup,
   renameSubject,
   importLegacyMappings,

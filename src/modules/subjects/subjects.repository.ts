@@ -99,6 +99,15 @@ export async function findById(executor: Executor, id: string): Promise<SubjectR
   return db(executor).selectFrom('subjects').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+const kindById = precompiled((executor, id: string) =>
+  db(executor).selectFrom('subjects').select('kind').where('id', '=', id),
+);
+
+/** A subject's kind alone (what a public page needs to know first), or undefined. */
+export async function kindOf(executor: Executor, id: string): Promise<SubjectKindCode | undefined> {
+  return (await kindById(executor, id))[0]?.kind;
+}
+
 // The identifier look-ups are the platform's hottest queries: compiled once.
 const byUscc = precompiled((executor, uscc: string) =>
   db(executor).selectFrom('subjects').selectAll().where('uscc', '=', uscc),

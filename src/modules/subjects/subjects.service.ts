@@ -303,6 +303,11 @@ export async function getSubject(executor: Executor, id: string): Promise<Subjec
   return { subject, names: await repo.namesOf(executor, id), identifiers: await repo.identifiersOf(executor, id) };
 }
 
+/** The subject's kind (natural person, legal person…), or null when there is no such subject. */
+export async function subjectKind(executor: Executor, id: string): Promise<repo.SubjectKindCode | null> {
+  return (await repo.kindOf(executor, id)) ?? null;
+}
+
 /**
  * The government view: a stated purpose is required, and the look-up — with
  * what it returned — is written to the audit log before the answer leaves.
