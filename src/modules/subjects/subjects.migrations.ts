@@ -73,4 +73,12 @@ export const subjectsMigrations: MigrationSet = {
         .execute();
     },
   },
+  '202611281700_subjects_public_names_index': {
+    async up(db, helpers) {
+      // The public search's own substring index over the names the public may find: its counts
+      // then read the index alone, where checking each match's row for \`public\` cost four fifths
+      // of a common term's count at a million subjects.
+      await helpers.createSubstringIndex(db, 'subject_names', 'name', { column: 'public', value: 1 });
+    },
+  },
 };

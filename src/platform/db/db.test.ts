@@ -62,6 +62,52 @@ describe('dialect seam', () => {
     expect(await matches('紫光')).toEqual([]);
   });
 
+  it('indexes a subset of rows: those already there, and rows as they enter, leave or change', async () => {
+    const db = t.db.kysely;
+    await db.schema
+      .createTable('seam_listed')
+      .addColumn('id', t.db.helpers.autoIncrementType, (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('shown', 'integer', (c) => c.notNull())
+      .execute();
+    const add = (name: string, shown: number) =>
+      sql`INSERT INTO seam_listed (name, shown) VALUES (${name}, ${shown})`.execute(db);
+    await add('北京华清科技有限公司', 1);
+    await add('华清个人工作室', 0);
+    const shown = { column: 'shown', value: 1 };
+    // Created over a table that already has rows: they are indexed.
+    await t.db.helpers.createSubstringIndex(db, 'seam_listed', 'name', shown);
+    await t.db.helpers.createSubstringIndex(db, 'seam_listed', 'name');
+    const find = async (term: string, subset?: typeof shown) =>
+      (
+        await db
+          .selectFrom(t.db.helpers.substringMatches('seam_listed', 'name', term, subset).as('m'))
+          .innerJoin('seam_listed as n', 'n.id', 'm.match_id')
+          .select('n.name')
+          .orderBy('m.match_id')
+          .execute()
+      ).map((r: { name: string }) => r.name);
+    // The whole-table index is created after the rows too: it sees both.
+    expect(await find('华清', shown)).toEqual(['北京华清科技有限公司']);
+    for (const term of ['华', '华清', '华清个人']) expect(await find(term, shown)).not.toContain('华清个人工作室');
+    await add('华清智能有限公司', 1);
+    await add('华清私人诊所', 0);
+    expect(await find('华清', shown)).toEqual(['北京华清科技有限公司', '华清智能有限公司']);
+    expect(await find('华清')).toEqual(['北京华清科技有限公司', '华清个人工作室', '华清智能有限公司', '华清私人诊所']);
+    // Leaving and entering the subset, and a rename inside it.
+    await sql`UPDATE seam_listed SET shown = 0 WHERE name = '华清智能有限公司'`.execute(db);
+    await sql`UPDATE seam_listed SET shown = 1 WHERE name = '华清私人诊所'`.execute(db);
+    await sql`UPDATE seam_listed SET name = '北京紫光科技有限公司' WHERE name = '北京华清科技有限公司'`.execute(db);
+    expect(await find('华清', shown)).toEqual(['华清私人诊所']);
+    expect(await find('紫光科技', shown)).toEqual(['北京紫光科技有限公司']);
+    expect(await find('智能', shown)).toEqual([]);
+    expect(await find('智', shown)).toEqual([]);
+    await sql`DELETE FROM seam_listed WHERE name = '华清私人诊所'`.execute(db);
+    expect(await find('诊所', shown)).toEqual([]);
+    expect(await find('华清', shown)).toEqual([]);
+    expect(await find('华清')).toEqual(['华清个人工作室', '华清智能有限公司']);
+  });
+
   it('translates driver constraint errors into one typed error', async () => {
     const error = await sql`INSERT INTO seam_names (name) VALUES ('华')`.execute(t.db.kysely).catch((e: unknown) => e);
     const translated = translateDbError(error);

@@ -10,7 +10,7 @@ import { translateDbError } from './errors';
 import { registerDialect } from './dialect-of';
 import type { Db, Dialect, DialectHelpers, Executor } from './types';
 
-export type { Db, Dialect, DialectHelpers, Executor } from './types';
+export type { Db, Dialect, DialectHelpers, Executor, RowSubset } from './types';
 export { tables } from './types';
 export { ConstraintViolation, isUniqueViolation, translateDbError } from './errors';
 export { migrateToLatest, type MigrationSet, type ModuleMigration } from './migrator';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import type { DialectHelpers, Executor } from './types';
+import type { DialectHelpers, RowSubset, Executor } from './types';
 import { escapeLike } from './like';
 
 // COUNT(*) and other int8 values arrive as strings by default; every integer
@@ -23,7 +23,8 @@ export function openPostgres(options: PostgresOptions): Executor {
   return new Kysely({ dialect: new PostgresDialect({ pool }) });
 }
 
-const indexName = (table: string, column: string) => `${table}_${column}_trgm`;
+const indexName = (table: string, column: string, subset?: RowSubset) =>
+  `${table}_${column}${subset ? `_${subset.column}${subset.value}` : ''}_trgm`;
 
 /** Substring search on PostgreSQL: ILIKE over a pg_trgm GIN index. */
 export const postgresHelpers: DialectHelpers = {
@@ -49,19 +50,24 @@ export const postgresHelpers: DialectHelpers = {
     }
   },
 
-  async createSubstringIndex(db, table, column) {
+  async createSubstringIndex(db, table, column, subset) {
+    // A partial index: the planner uses it for a query that repeats its condition (substringMatches does).
+    const where = subset ? ` WHERE ${subset.column} = ${Number(subset.value)}` : '';
     await sql
-      .raw(`CREATE INDEX ${indexName(table, column)} ON ${table} USING gin (${column} public.gin_trgm_ops)`)
+      .raw(
+        `CREATE INDEX ${indexName(table, column, subset)} ON ${table} USING gin (${column} public.gin_trgm_ops)${where}`,
+      )
       .execute(db);
   },
 
-  async dropSubstringIndex(db, table, column) {
-    await sql.raw(`DROP INDEX IF EXISTS ${indexName(table, column)}`).execute(db);
+  async dropSubstringIndex(db, table, column, subset) {
+    await sql.raw(`DROP INDEX IF EXISTS ${indexName(table, column, subset)}`).execute(db);
   },
 
-  substringMatches(table, column, term) {
+  substringMatches(table, column, term, subset) {
+    const inSubset = subset ? sql` AND ${sql.ref(subset.column)} = ${sql.lit(Number(subset.value))}` : sql``;
     return sql<{
       match_id: number;
-    }>`(SELECT id AS match_id FROM ${sql.table(table)} WHERE ${sql.ref(column)} ILIKE ${`%${escapeLike(term)}%`} ESCAPE '\\')`;
+    }>`(SELECT id AS match_id FROM ${sql.table(table)} WHERE ${sql.ref(column)} ILIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'${inSubset})`;
   },
 };

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import type { DialectHelpers, Executor } from './types';
+import type { DialectHelpers, Executor, RowSubset } from './types';
 import { EACH_ROW } from './insert-rows';
 
 /** The page cache, in KiB: for everyday work, and while `withBulkWrite` runs. */
@@ -81,8 +81,10 @@ function eachRowStatement(one: Database.Statement, width: number): Database.Stat
 /** Bulk writes in progress per database (see `withBulkWrite`). */
 const bulkWriters = new WeakMap<Executor, number>();
 
-const ftsName = (table: string, column: string) => `${table}_${column}_fts`;
-const bigramName = (table: string, column: string) => `${table}_${column}_bigram`;
+const subsetSuffix = (subset?: RowSubset) => (subset ? `_${subset.column}${Number(subset.value)}` : '');
+const ftsName = (table: string, column: string, subset?: RowSubset) => `${table}_${column}${subsetSuffix(subset)}_fts`;
+const bigramName = (table: string, column: string, subset?: RowSubset) =>
+  `${table}_${column}${subsetSuffix(subset)}_bigram`;
 
 /** Bigram keys pack two code points into one integer; the last character pairs with 0. */
 const CODE_SPACE = 0x110000;
@@ -141,9 +143,11 @@ export const sqliteHelpers: DialectHelpers = {
     return undefined;
   },
 
-  async createSubstringIndex(db, table, column) {
-    const fts = ftsName(table, column);
-    const bigram = bigramName(table, column);
+  async createSubstringIndex(db, table, column, subset) {
+    const fts = ftsName(table, column, subset);
+    const bigram = bigramName(table, column, subset);
+    // `ref` (new, old or the table) is in the subset: a condition on the statements of a trigger.
+    const member = (ref: string) => (subset ? ` AND ${ref}.${subset.column} = ${Number(subset.value)}` : '');
     // External-content FTS keyed by the table's INTEGER PRIMARY KEY (a stable
     // rowid alias, so VACUUM cannot desynchronise it).
     await sql
@@ -163,42 +167,49 @@ export const sqliteHelpers: DialectHelpers = {
     await sql
       .raw(`CREATE TABLE ${bigram} (k INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (k, id)) WITHOUT ROWID`)
       .execute(db);
-    const insertBigrams = (ref: string) =>
+    const insertBigrams = (ref: string, from = '') =>
       `INSERT OR IGNORE INTO ${bigram} (k, id)
          SELECT unicode(substr(lower(${ref}.${column}), x.n, 1)) * ${CODE_SPACE}
                 + coalesce(unicode(substr(lower(${ref}.${column}), x.n + 1, 1)), 0), ${ref}.id
-         FROM xy_numbers x WHERE x.n <= length(${ref}.${column});`;
-    const deleteBigrams = (ref: string) => `DELETE FROM ${bigram} WHERE id = ${ref}.id;`;
-    const deleteFts = `INSERT INTO ${fts}(${fts}, rowid, ${column}) VALUES ('delete', old.id, old.${column});`;
-    const insertFts = `INSERT INTO ${fts}(rowid, ${column}) VALUES (new.id, new.${column});`;
+         FROM xy_numbers x${from} WHERE x.n <= length(${ref}.${column})${member(ref)};`;
+    const deleteBigrams = (ref: string) => `DELETE FROM ${bigram} WHERE id = ${ref}.id${member(ref)};`;
+    const deleteFts = `INSERT INTO ${fts}(${fts}, rowid, ${column}) SELECT 'delete', old.id, old.${column} WHERE 1${member('old')};`;
+    const insertFts = `INSERT INTO ${fts}(rowid, ${column}) SELECT new.id, new.${column} WHERE 1${member('new')};`;
+    // The rows already there (none when the table is new).
+    await sql
+      .raw(`INSERT INTO ${fts}(rowid, ${column}) SELECT t.id, t.${column} FROM ${table} t WHERE 1${member('t')}`)
+      .execute(db);
+    await sql.raw(insertBigrams('t', `, ${table} t`)).execute(db);
     await sql
       .raw(`CREATE TRIGGER ${fts}_ai AFTER INSERT ON ${table} BEGIN ${insertFts} ${insertBigrams('new')} END`)
       .execute(db);
     await sql
       .raw(`CREATE TRIGGER ${fts}_ad AFTER DELETE ON ${table} BEGIN ${deleteFts} ${deleteBigrams('old')} END`)
       .execute(db);
+    // A row can also enter or leave the subset.
+    const updated = subset ? `${column}, ${subset.column}` : column;
     await sql
       .raw(
-        `CREATE TRIGGER ${fts}_au AFTER UPDATE OF ${column} ON ${table} BEGIN ${deleteFts} ${deleteBigrams('old')} ${insertFts} ${insertBigrams('new')} END`,
+        `CREATE TRIGGER ${fts}_au AFTER UPDATE OF ${updated} ON ${table} BEGIN ${deleteFts} ${deleteBigrams('old')} ${insertFts} ${insertBigrams('new')} END`,
       )
       .execute(db);
   },
 
-  async dropSubstringIndex(db, table, column) {
-    const fts = ftsName(table, column);
+  async dropSubstringIndex(db, table, column, subset) {
+    const fts = ftsName(table, column, subset);
     for (const suffix of ['ai', 'ad', 'au']) await sql.raw(`DROP TRIGGER IF EXISTS ${fts}_${suffix}`).execute(db);
     await sql.raw(`DROP TABLE IF EXISTS ${fts}`).execute(db);
-    await sql.raw(`DROP TABLE IF EXISTS ${bigramName(table, column)}`).execute(db);
+    await sql.raw(`DROP TABLE IF EXISTS ${bigramName(table, column, subset)}`).execute(db);
   },
 
-  substringMatches(table, column, term) {
+  substringMatches(table, column, term, subset) {
     const chars = [...term];
     if (chars.length >= 3) {
-      const fts = sql.table(ftsName(table, column));
+      const fts = sql.table(ftsName(table, column, subset));
       const phrase = `"${term.replaceAll('"', '""')}"`;
       return sql<{ match_id: number }>`(SELECT rowid AS match_id FROM ${fts} WHERE ${fts} MATCH ${phrase})`;
     }
-    const bigram = sql.table(bigramName(table, column));
+    const bigram = sql.table(bigramName(table, column, subset));
     if (chars.length === 2) {
       return sql<{
         match_id: number;

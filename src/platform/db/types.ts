@@ -16,6 +16,16 @@ export function tables<T>(executor: Executor): Kysely<T> {
 }
 
 /**
+ * The rows of a table whose `column` holds `value` (e.g. `public = 1`): a
+ * substring index over them alone answers a search limited to them without
+ * reading each match's row to check.
+ */
+export interface RowSubset {
+  readonly column: string;
+  readonly value: number;
+}
+
+/**
  * The one dialect seam. Everything that is spelled differently on SQLite and
  * PostgreSQL lives behind this interface; callers ask for a capability, never
  * for a dialect name.
@@ -29,17 +39,20 @@ export interface DialectHelpers {
   /**
    * Creates the substring index for `table.column` (the table must have an
    * integer primary key `id`): FTS5 trigram on SQLite, pg_trgm GIN on PostgreSQL.
+   * With `subset`, over those rows only (kept so as rows enter and leave it);
+   * rows already in the table are indexed.
    */
-  createSubstringIndex(db: Executor, table: string, column: string): Promise<void>;
+  createSubstringIndex(db: Executor, table: string, column: string, subset?: RowSubset): Promise<void>;
   /** Drops what `createSubstringIndex` made. */
-  dropSubstringIndex(db: Executor, table: string, column: string): Promise<void>;
+  dropSubstringIndex(db: Executor, table: string, column: string, subset?: RowSubset): Promise<void>;
   /**
    * The ids of `table` rows whose `column` contains `term` (any substring,
    * case-insensitive for Latin letters), as a derived table with one column
    * `match_id`, ascending, so that `ORDER BY match_id LIMIT n` stops early.
-   * Uses the index made by `createSubstringIndex`.
+   * Uses the index made by `createSubstringIndex` (with the same `subset`:
+   * then only rows of the subset match).
    */
-  substringMatches(table: string, column: string, term: string): RawBuilder<{ match_id: number }>;
+  substringMatches(table: string, column: string, term: string, subset?: RowSubset): RawBuilder<{ match_id: number }>;
   /** The schema new tables go to (PostgreSQL's current_schema()); undefined where schemas do not exist. */
   currentSchema(db: Executor): Promise<string | undefined>;
   /** Makes ready what the database needs before migrations (extensions, pragmas). */
