@@ -12,7 +12,7 @@
  * The dataset is built once under bench/.data/web-<subjects>-<records> and
  * rebuilt when its generators change; a schema change is applied to it by the
  * platform's own migrations when it boots, as on a production database. The platform runs in a child process (its
- * own event loop, as in production); the load client runs in this one.
+ * own event loop and reader threads, as `xinyong serve` runs it); the load client runs in this one.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { boot } from '../src/boot';
 import { buildApp } from '../src/app';
+import { startReaders } from '../src/readers';
 import { loadDemo } from '../src/demo';
 import { loadBulkRecords } from '../src/demo/records.bulk';
 import { Random } from '../src/demo/random';
@@ -150,13 +151,23 @@ async function serve(): Promise<void> {
     config: { dataDir: root, dialect: 'sqlite', databaseUrl: null, sqlitePath: dbFile },
     logLevel: 'warn',
   });
-  const app = await buildApp(deps, { webDir: null, rateLimit: 1_000_000_000 });
+  // Reader threads as `xinyong serve` starts them (XINYONG_READERS; one on a machine with two cores).
+  const reads = await startReaders(deps);
+  console.error(`server: ${reads?.size ?? 0} reader thread(s)`);
+  const app = await buildApp(reads ? { ...deps, reads } : deps, { webDir: null, rateLimit: 1_000_000_000 });
   app.get('/bare', async () => ({ status: 'ok', name: '北京海淀', n: 42 }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 }));
   process.stdin.resume();
-  process.stdin.on('end', () => void app.close().then(() => deps.db.close()));
+  process.stdin.on(
+    'end',
+    () =>
+      void app.close().then(async () => {
+        await reads?.close();
+        await deps.db.close();
+      }),
+  );
 }
 
 interface Run {

@@ -5,6 +5,7 @@ import type { AppDeps } from './platform/module';
 import { auditMigrations } from './platform/audit';
 import { jobsMigrations } from './platform/jobs';
 import { modules } from './modules/registry';
+import type { ReadTasks } from './platform/readers';
 
 /** Every migration of the platform and its modules, in name order. */
 export function allMigrations(): MigrationSet {
@@ -16,6 +17,18 @@ export function allMigrations(): MigrationSet {
     }
   }
   return set;
+}
+
+/** Every module's read tasks (platform/readers), by name. */
+export function allReadTasks(): ReadTasks {
+  const tasks: Record<string, ReadTasks[string]> = {};
+  for (const m of modules) {
+    for (const [name, task] of Object.entries(m.readTasks ?? {})) {
+      if (tasks[name]) throw new Error(`Duplicate read task ${name} in module ${m.name}`);
+      tasks[name] = task;
+    }
+  }
+  return tasks;
 }
 
 export interface BootOptions {

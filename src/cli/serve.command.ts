@@ -8,6 +8,7 @@ import { checkpointAudit } from '../platform/audit';
 import { startJobRunner } from '../platform/jobs';
 import { demoAccounts, ensureDemo } from '../demo';
 import { recordSchedules } from '../modules/records';
+import { startReaders } from '../readers';
 
 interface ServeOptions {
   port?: string;
@@ -51,7 +52,8 @@ async function serve(options: ServeOptions, defaults: { demoSubjects: number; de
   if (demoSubjects > 0) await ensureDemo(deps, { subjects: demoSubjects, records: demoRecords });
   // Statistics for what migrations and the demo just wrote; the hourly job keeps them fresh.
   await deps.db.helpers.optimize(deps.db.kysely);
-  const app = await buildApp(deps);
+  const reads = await startReaders(deps);
+  const app = await buildApp(reads ? { ...deps, reads } : deps);
   const port = options.port !== undefined ? Number(options.port) : deps.config.port;
   const host = options.host ?? deps.config.host;
   await app.listen({ port, host });
@@ -80,6 +82,7 @@ async function serve(options: ServeOptions, defaults: { demoSubjects: number; de
   console.log(`  工作台 Console            ${url}/console`);
   console.log(`  接口文档 API docs         ${url}/api/docs`);
   console.log(`  数据库 Database           ${deps.db.dialect === 'sqlite' ? deps.config.sqlitePath : 'PostgreSQL'}`);
+  console.log(`  读取线程 Reader threads   ${reads ? reads.size : 0} (XINYONG_READERS)`);
   if (demoSubjects > 0) {
     console.log('  演示账号 Demo accounts (username / password — role):');
     for (const a of demoAccounts) console.log(`    ${a.username.padEnd(14)} ${a.password.padEnd(14)} ${a.description}`);
@@ -87,6 +90,7 @@ async function serve(options: ServeOptions, defaults: { demoSubjects: number; de
   const shutdown = async () => {
     runner.stop();
     await app.close();
+    await reads?.close();
     await deps.db.close();
     process.exit(0);
   };

@@ -3,12 +3,15 @@ import type { Config } from './config';
 import type { Db, MigrationSet } from './db';
 import type { HttpServer } from './http';
 import type { Logger } from './logging';
+import type { ReadTasks, Reads } from './readers';
 
 /** What a running platform hands to every module. */
 export interface AppDeps {
   readonly config: Config;
   readonly db: Db;
   readonly logger: Logger;
+  /** Runs the modules' read tasks: on reader threads when the server has them (platform/readers). */
+  readonly reads?: Reads;
 }
 
 /** Opens the database (migrated) for a CLI command; the caller closes `deps.db`. */
@@ -28,4 +31,6 @@ export interface XinyongModule {
   seed?(deps: AppDeps): Promise<void>;
   /** Runs once per request before routes: used by identity to resolve the actor. */
   registerHooks?(app: HttpServer, deps: AppDeps): Promise<void> | void;
+  /** Public reads that may run on a reader thread, by name (`module.read`); routes call them through `deps.reads`. */
+  readonly readTasks?: ReadTasks;
 }

@@ -6,10 +6,12 @@
  */
 import type { XinyongModule } from '../../platform/module';
 import { registerPublicityRoutes } from './publicity.routes';
+import { publicityReadTasks } from './publicity.reads';
 
 export const publicityModule: XinyongModule = {
   name: 'publicity',
   registerRoutes: registerPublicityRoutes,
+  readTasks: publicityReadTasks,
 };
 
 export {

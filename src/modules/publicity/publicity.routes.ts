@@ -1,20 +1,17 @@
 import type { HttpServer } from '../../platform/http';
 import { problemSchema } from '../../platform/http';
 import type { AppDeps } from '../../platform/module';
+import { answerRead, localReads } from '../../platform/readers';
 import { shanghaiDate } from '../records';
 import * as schemas from './publicity.schemas';
-import {
-  getPublicRecord,
-  listPublicListEntries,
-  listPublicRecords,
-  subjectPublicRecords,
-  subjectSectionPage,
-} from './publicity.service';
+import { getPublicRecord, listPublicListEntries, listPublicRecords } from './publicity.service';
+import { publicityReadTasks } from './publicity.reads';
 
 /** Public routes: no login, no permission; what they show is decided by the presenter alone. */
 export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
   const tags = ['publicity'];
   const db = deps.db.kysely;
+  const reads = deps.reads ?? localReads(publicityReadTasks, deps);
 
   app.get(
     '/public/records',
@@ -69,7 +66,7 @@ export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
         response: { 200: schemas.subjectRecordsSchema, 404: problemSchema },
       },
     },
-    async (request) => subjectPublicRecords(db, request.params.id, shanghaiDate()),
+    async (request, reply) => answerRead(reply, reads, 'publicity.subjectRecords', [request.params.id, shanghaiDate()]),
   );
 
   app.get(
@@ -83,15 +80,11 @@ export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
         response: { 200: schemas.publicRecordPageSchema, 400: problemSchema, 404: problemSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { cursor, limit } = request.query;
-      return subjectSectionPage(
-        db,
-        request.params.id,
-        request.params.section,
-        { limit, ...(cursor ? { cursor } : {}) },
-        shanghaiDate(),
-      );
+      const { id, section } = request.params;
+      const query = { limit, ...(cursor ? { cursor } : {}) };
+      return answerRead(reply, reads, 'publicity.subjectSection', [id, section, query, shanghaiDate()]);
     },
   );
 

@@ -8,12 +8,14 @@ import type { XinyongModule } from '../../platform/module';
 import { subjectsMigrations } from './subjects.migrations';
 import { subjectsRoutes } from './subjects.routes';
 import { subjectsCommands } from './subjects.command';
+import { subjectsReadTasks } from './subjects.reads';
 
 export const subjectsModule: XinyongModule = {
   name: 'subjects',
   migrations: subjectsMigrations,
   registerRoutes: subjectsRoutes,
   registerCommands: subjectsCommands,
+  readTasks: subjectsReadTasks,
 };
 
 export * from './identifiers';

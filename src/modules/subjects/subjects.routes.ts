@@ -1,25 +1,26 @@
 import { z } from 'zod';
 import type { HttpServer } from '../../platform/http';
 import { callerOf, requestLang, requirePermission } from '../../platform/http';
+import { answerRead, localReads } from '../../platform/readers';
+import { subjectsReadTasks } from './subjects.reads';
 import type { AppDeps } from '../../platform/module';
 import { checkIdentifier } from './identifiers';
 import { HAIDIAN_REGIONS, INDUSTRY_SECTIONS, SUBJECT_KINDS } from './dictionaries';
 import * as schemas from './subjects.schemas';
-import { presentGovernmentDetail, presentPublicDetail, presentPublicSubject } from './subjects.presenters';
+import { presentGovernmentDetail, presentPublicSubject } from './subjects.presenters';
 import {
-  getSubject,
   governmentLookup,
   importLegacyMappings,
   registerSubject,
   renameSubject,
-  searchSubjects,
+  type SubjectSearch,
 } from './subjects.service';
-import { subjectNotFound } from './subjects.errors';
 import { subjectsEnv } from './subjects.env';
 import { versionsOf } from './subjects.repository';
 
 export function subjectsRoutes(app: HttpServer, deps: AppDeps): void {
   const env = subjectsEnv(deps);
+  const reads = deps.reads ?? localReads(subjectsReadTasks, deps);
   const tags = ['subjects'];
 
   app.get(
@@ -32,27 +33,17 @@ export function subjectsRoutes(app: HttpServer, deps: AppDeps): void {
         response: { 200: schemas.searchResultSchema },
       },
     },
-    async (request) => {
-      const lang = requestLang(request);
+    async (request, reply) => {
       const { q, kind, region, industry, limit, cursor } = request.query;
-      const result = await searchSubjects(
-        env,
-        {
-          q,
-          limit,
-          ...(kind ? { kind } : {}),
-          ...(region ? { region } : {}),
-          ...(industry ? { industry: industry.toUpperCase() } : {}),
-          ...(cursor ? { cursor } : {}),
-        },
-        { publicOnly: true },
-      );
-      return {
-        items: result.items.map((i) => presentPublicSubject(i.subject, lang, i.matchedName)),
-        total: result.total,
-        totalCapped: result.totalCapped,
-        nextCursor: result.nextCursor,
+      const search: SubjectSearch = {
+        q,
+        limit,
+        ...(kind ? { kind } : {}),
+        ...(region ? { region } : {}),
+        ...(industry ? { industry: industry.toUpperCase() } : {}),
+        ...(cursor ? { cursor } : {}),
       };
+      return answerRead(reply, reads, 'subjects.publicSearch', [search, requestLang(request)]);
     },
   );
 
@@ -67,12 +58,8 @@ export function subjectsRoutes(app: HttpServer, deps: AppDeps): void {
         response: { 200: schemas.publicSubjectDetailSchema },
       },
     },
-    async (request) => {
-      const detail = await getSubject(deps.db.kysely, request.params.id);
-      // Natural persons have no public page (PIPL: minimum necessary).
-      if (detail.subject.kind === 'natural_person') throw subjectNotFound(request.params.id);
-      return presentPublicDetail(detail, requestLang(request));
-    },
+    async (request, reply) =>
+      answerRead(reply, reads, 'subjects.publicDetail', [request.params.id, requestLang(request)]),
   );
 
   app.get(

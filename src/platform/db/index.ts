@@ -47,6 +47,7 @@ function wrap(dialect: Dialect, kysely: Executor): Db {
 export function openDatabase(
   config: Pick<Config, 'dialect' | 'databaseUrl' | 'sqlitePath'> & { pgSchema?: string | null },
   schema?: string,
+  options: { readonly reader?: boolean } = {},
 ): Db {
   if (config.dialect === 'postgres') {
     const inSchema = schema ?? config.pgSchema ?? undefined;
@@ -55,5 +56,5 @@ export function openDatabase(
       openPostgres({ connectionString: config.databaseUrl!, ...(inSchema ? { schema: inSchema } : {}) }),
     );
   }
-  return wrap('sqlite', openSqlite(config.sqlitePath));
+  return wrap('sqlite', openSqlite(config.sqlitePath, options));
 }

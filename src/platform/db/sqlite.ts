@@ -9,8 +9,12 @@ import { EACH_ROW } from './insert-rows';
 const CACHE_KIB = 65_536;
 const BULK_CACHE_KIB = 98_304;
 
-/** Opens the SQLite file in WAL mode with the pragmas the platform relies on. */
-export function openSqlite(file: string): Executor {
+/**
+ * Opens the SQLite file in WAL mode with the pragmas the platform relies on.
+ * A `reader` (a reader thread's connection, platform/readers) cannot write
+ * (`query_only`) and leaves the planner's statistics to the main connection.
+ */
+export function openSqlite(file: string, options: { readonly reader?: boolean } = {}): Executor {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const database = new Database(file);
   // A new database gets 16 KiB pages (an existing one keeps its own): a credit record is
@@ -22,6 +26,11 @@ export function openSqlite(file: string): Executor {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
   database.pragma(`cache_size = -${CACHE_KIB}`);
+  if (options.reader) {
+    database.pragma('query_only = ON');
+    cacheStatements(database);
+    return new Kysely({ dialect: new SqliteDialect({ database }) });
+  }
   // Planner statistics, sampled (analysis_limit) so a large file costs well under a second: as SQLite
   // recommends for a long-lived connection, on open; then after bulk writes and hourly (`optimize`).
   database.pragma('analysis_limit = 1000');

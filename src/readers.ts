@@ -1,0 +1,18 @@
+/**
+ * The server's reader threads (platform/readers): as many as
+ * `readerCount` says, each running bin/reader-thread.js on the platform's
+ * database; none on PostgreSQL or with `XINYONG_READERS=0`.
+ */
+import { createReaderPool, readerCount, type Reads } from './platform/readers';
+import type { AppDeps } from './platform/module';
+
+const ENTRY = new URL('../bin/reader-thread.js', import.meta.url);
+
+export async function startReaders(
+  deps: AppDeps,
+  count = readerCount(deps),
+): Promise<(Reads & { readonly size: number }) | undefined> {
+  if (count === 0) return undefined;
+  const pool = await createReaderPool(ENTRY, count, { config: deps.config });
+  return Object.assign(pool, { size: count });
+}
