@@ -9,6 +9,7 @@ import { getCatalogItem, listCatalogItems, type CatalogItem } from '../catalog';
 import { listDepartments } from '../identity';
 import {
   countVisibleByItem,
+  countVisibleEachItem,
   countVisibleRecords,
   visibleRecordRows,
   type PublicCursor,
@@ -258,9 +259,7 @@ async function sectionPages(
   let total = [...counts.values()].reduce((sum, n) => sum + n, 0);
   if (total > SECTION_TOTAL_CAP) {
     // Counting stopped early: count each item on its own, each up to the cap.
-    counts = new Map();
-    for (const code of codes)
-      counts.set(code, await countVisibleRecords(ctx.executor, scope([code]), filter, SECTION_TOTAL_CAP + 1));
+    counts = await countVisibleEachItem(ctx.executor, scope(codes), filter, SECTION_TOTAL_CAP + 1);
     total = [...counts.values()].reduce((sum, n) => sum + n, 0);
   }
   const page = { ...(cursor ? { cursor } : {}), limit: query.limit + 1 };

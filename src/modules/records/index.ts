@@ -72,6 +72,7 @@ export {
   type VisibleRecord,
   countVisibleRecords,
   countVisibleByItem,
+  countVisibleEachItem,
   type VisibleScope,
   type PublicFilter,
   type PublicCursor,

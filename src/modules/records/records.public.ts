@@ -7,7 +7,7 @@
  * reasons or workflow dates).
  */
 import { sql, type ExpressionBuilder } from 'kysely';
-import { escapeLike, type Executor } from '../../platform/db';
+import { escapeLike, precompiled, type Executor } from '../../platform/db';
 import { recordsDb, type RecordsTables } from './records.tables';
 import type { CreditRecord } from './records.model';
 
@@ -143,8 +143,64 @@ export async function visibleRecordRows(
   page: { cursor?: PublicCursor; limit: number },
 ): Promise<VisibleRecord[]> {
   if (scope.itemCodes.length === 0) return [];
-  return (await orderedVisible(executor, scope, filter, page).execute()).map(toVisibleRecord);
+  const subjectId = subjectOnly(filter);
+  const rows =
+    subjectId === null
+      ? await orderedVisible(executor, scope, filter, page).execute()
+      : page.cursor
+        ? await subjectRowsAfter(
+            executor,
+            scope.itemCodes,
+            scope.today,
+            subjectId,
+            page.cursor.decisionDate,
+            page.cursor.id,
+            page.limit,
+          )
+        : await subjectRows(executor, scope.itemCodes, scope.today, subjectId, page.limit);
+  return rows.map(toVisibleRecord);
 }
+
+/**
+ * An entity page's queries (one subject's records), compiled once per
+ * number of items: a page makes up to a few dozen of them, and building and
+ * compiling each cost as much as running it.
+ */
+const subjectOnly = (filter: PublicFilter): string | null => {
+  const { subjectId, ...rest } = filter;
+  return subjectId !== undefined && Object.values(rest).every((v) => v === undefined) ? subjectId : null;
+};
+const subjectScope = (codes: readonly string[], today: string): VisibleScope => ({ today, itemCodes: codes });
+const subjectRows = precompiled((executor, codes: readonly string[], today: string, subjectId: string, limit: number) =>
+  orderedVisible(executor, subjectScope(codes, today), { subjectId }, { limit }),
+);
+const subjectRowsAfter = precompiled(
+  (
+    executor,
+    codes: readonly string[],
+    today: string,
+    subjectId: string,
+    decisionDate: string,
+    id: string,
+    limit: number,
+  ) => orderedVisible(executor, subjectScope(codes, today), { subjectId }, { cursor: { decisionDate, id }, limit }),
+);
+const subjectCountsByItem = precompiled(
+  (executor, codes: readonly string[], today: string, subjectId: string, upTo: number) =>
+    countsByItemQuery(executor, subjectScope(codes, today), { subjectId }, upTo),
+);
+const subjectCountsEach = precompiled(
+  (executor, codes: readonly string[], today: string, subjectId: string, upTo: number) => {
+    const one = (code: string) =>
+      countQuery(executor, subjectScope([code], today), { subjectId }, upTo).select(
+        sql<string>`cast(${code} as text)`.as('item_code'),
+      );
+    return codes.slice(1).reduce((query, code) => query.unionAll(one(code)), one(codes[0]!));
+  },
+);
+const subjectCount = precompiled((executor, codes: readonly string[], today: string, subjectId: string, upTo: number) =>
+  countQuery(executor, subjectScope(codes, today), { subjectId }, upTo),
+);
 
 /**
  * How many records of each item of the scope are visible, in one statement
@@ -160,12 +216,49 @@ export async function countVisibleByItem(
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (scope.itemCodes.length === 0) return counts;
-  const rows = await recordsDb(executor)
+  const subjectId = subjectOnly(filter);
+  const rows =
+    subjectId === null
+      ? await countsByItemQuery(executor, scope, filter, upTo).execute()
+      : await subjectCountsByItem(executor, scope.itemCodes, scope.today, subjectId, upTo);
+  for (const row of rows) counts.set(row.item_code, Number(row.n));
+  return counts;
+}
+
+function countsByItemQuery(executor: Executor, scope: VisibleScope, filter: PublicFilter, upTo: number) {
+  return recordsDb(executor)
     .selectFrom(visibleRecords(executor, scope, filter).select('item_code').limit(upTo).as('v'))
     .select((eb) => ['item_code', eb.fn.countAll<number>().as('n')])
-    .groupBy('item_code')
-    .execute();
-  for (const row of rows) counts.set(row.item_code, Number(row.n));
+    .groupBy('item_code');
+}
+
+function countQuery(executor: Executor, scope: VisibleScope, filter: PublicFilter, upTo: number) {
+  return recordsDb(executor)
+    .selectFrom(visibleRecords(executor, scope, filter).select('id').limit(upTo).as('visible'))
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
+/**
+ * How many records of each item of the scope are visible, each counted up
+ * to `upTo` (exact below it): for a subject, one statement of one capped
+ * count per item, each a range of the partial index records_subject_visible.
+ */
+export async function countVisibleEachItem(
+  executor: Executor,
+  scope: VisibleScope,
+  filter: PublicFilter,
+  upTo: number,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (scope.itemCodes.length === 0) return counts;
+  const subjectId = subjectOnly(filter);
+  if (subjectId === null) {
+    for (const code of scope.itemCodes)
+      counts.set(code, await countVisibleRecords(executor, { ...scope, itemCodes: [code] }, filter, upTo));
+    return counts;
+  }
+  for (const row of await subjectCountsEach(executor, scope.itemCodes, scope.today, subjectId, upTo))
+    counts.set(row.item_code, Number(row.n));
   return counts;
 }
 
@@ -177,9 +270,10 @@ export async function countVisibleRecords(
   upTo: number,
 ): Promise<number> {
   if (scope.itemCodes.length === 0) return 0;
-  const row = await recordsDb(executor)
-    .selectFrom(visibleRecords(executor, scope, filter).select('id').limit(upTo).as('visible'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const subjectId = subjectOnly(filter);
+  const [row] =
+    subjectId === null
+      ? [await countQuery(executor, scope, filter, upTo).executeTakeFirstOrThrow()]
+      : await subjectCount(executor, scope.itemCodes, scope.today, subjectId, upTo);
+  return Number(row?.n ?? 0);
 }

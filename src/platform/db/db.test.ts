@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDeps, type TestDeps } from '../testing';
-import { ConstraintViolation, translateDbError } from '.';
+import { ConstraintViolation, precompiled, translateDbError } from '.';
 
 /** The dialect seam, exercised on whichever database the suite runs on (both in CI). */
 describe('dialect seam', () => {
@@ -106,6 +106,26 @@ describe('dialect seam', () => {
     expect(await find('诊所', shown)).toEqual([]);
     expect(await find('华清', shown)).toEqual([]);
     expect(await find('华清')).toEqual(['华清个人工作室', '华清智能有限公司']);
+  });
+
+  it('runs a precompiled query with list parameters of any length, each length compiled once', async () => {
+    let compiled = 0;
+    const named = precompiled((executor, names: readonly string[], prefix: string) => {
+      compiled += 1;
+      return executor
+        .selectFrom('seam_names')
+        .select('name')
+        .where('name', 'in', names)
+        .where('name', 'like', prefix)
+        .orderBy('name');
+    });
+    const run = async (names: readonly string[], prefix: string) =>
+      (await named(t.db.kysely, names, prefix)).map((r: { name: string }) => r.name);
+    expect(await run(['华', 'Acme Robotics Ltd'], '%')).toEqual(['Acme Robotics Ltd', '华']);
+    expect(await run(['清华同方股份有限公司', '华', 'nope'], '清%')).toEqual(['清华同方股份有限公司']);
+    expect(await run(['华', 'nope'], '%')).toEqual(['华']);
+    expect(await run(['nope'], '%')).toEqual([]);
+    expect(compiled).toBe(3);
   });
 
   it('translates driver constraint errors into one typed error', async () => {
