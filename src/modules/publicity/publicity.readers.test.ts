@@ -67,6 +67,11 @@ describe.skipIf(/^postgres/.test(process.env.DATABASE_URL ?? ''))('reader thread
       `/api/v1/public/subjects/${ids.company}?lang=en`,
       `/api/v1/public/subjects/${ids.company}/records`,
       `/api/v1/public/subjects/${ids.company}/records/penalties?cursor=${cursor}&limit=5`,
+      '/api/v1/public/records?limit=5',
+      `/api/v1/public/records?item=ADM_PENALTY&department=scjgj&q=${encodeURIComponent('读取')}&limit=3`,
+      `/api/v1/public/records/${page.penalties.items[0].id}`,
+      '/api/v1/public/lists/red',
+      '/api/v1/public/lists/black?limit=5',
     ]) {
       const { pooled: a, local: b } = await both(url);
       expect(a.statusCode, url).toBe(200);
@@ -84,6 +89,8 @@ describe.skipIf(/^postgres/.test(process.env.DATABASE_URL ?? ''))('reader thread
       [`/api/v1/public/subjects/${ids.person}`, 404],
       [`/api/v1/public/subjects/${ids.person}/records`, 404],
       [`/api/v1/public/subjects/${ids.company}/records/penalties?cursor=bm9wZQ`, 400],
+      ['/api/v1/public/records/01NOSUCHRECORD', 404],
+      ['/api/v1/public/records?cursor=bm9wZQ', 400],
     ] as const) {
       const { pooled: a, local: b } = await both(url, { 'accept-language': 'en' });
       expect(a.statusCode, url).toBe(status);

@@ -4,13 +4,16 @@ import type { AppDeps } from '../../platform/module';
 import { answerRead, localReads } from '../../platform/readers';
 import { shanghaiDate } from '../records';
 import * as schemas from './publicity.schemas';
-import { getPublicRecord, listPublicListEntries, listPublicRecords } from './publicity.service';
+import type { PublicChannelFilter, PublicRecordsQuery } from './publicity.service';
 import { publicityReadTasks } from './publicity.reads';
 
-/** Public routes: no login, no permission; what they show is decided by the presenter alone. */
+/**
+ * Public routes: no login, no permission; what they show is decided by the
+ * presenter alone. Every one is a read task (publicity.reads.ts), answered on
+ * a reader thread when the server has them.
+ */
 export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
   const tags = ['publicity'];
-  const db = deps.db.kysely;
   const reads = deps.reads ?? localReads(publicityReadTasks, deps);
 
   app.get(
@@ -23,21 +26,18 @@ export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
         response: { 200: schemas.publicRecordPageSchema, 400: problemSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { item, department, from, to, q, cursor, limit } = request.query;
-      return listPublicRecords(
-        db,
-        {
-          limit,
-          ...(item ? { item } : {}),
-          ...(department ? { department } : {}),
-          ...(from ? { from } : {}),
-          ...(to ? { to } : {}),
-          ...(q ? { q } : {}),
-          ...(cursor ? { cursor } : {}),
-        },
-        shanghaiDate(),
-      );
+      const query: PublicRecordsQuery = {
+        limit,
+        ...(item ? { item } : {}),
+        ...(department ? { department } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(q ? { q } : {}),
+        ...(cursor ? { cursor } : {}),
+      };
+      return answerRead(reply, reads, 'publicity.channel', [query, shanghaiDate()]);
     },
   );
 
@@ -52,7 +52,7 @@ export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
         response: { 200: schemas.publicRecordSchema, 404: problemSchema },
       },
     },
-    async (request) => getPublicRecord(db, request.params.id, shanghaiDate()),
+    async (request, reply) => answerRead(reply, reads, 'publicity.record', [request.params.id, shanghaiDate()]),
   );
 
   app.get(
@@ -99,21 +99,17 @@ export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
         response: { 200: schemas.publicListPageSchema, 400: problemSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { department, from, to, q, cursor, limit } = request.query;
-      return listPublicListEntries(
-        db,
-        request.params.list,
-        {
-          limit,
-          ...(department ? { department } : {}),
-          ...(from ? { from } : {}),
-          ...(to ? { to } : {}),
-          ...(q ? { q } : {}),
-          ...(cursor ? { cursor } : {}),
-        },
-        shanghaiDate(),
-      );
+      const query: PublicChannelFilter = {
+        limit,
+        ...(department ? { department } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(q ? { q } : {}),
+        ...(cursor ? { cursor } : {}),
+      };
+      return answerRead(reply, reads, 'publicity.list', [request.params.list, query, shanghaiDate()]);
     },
   );
 }
