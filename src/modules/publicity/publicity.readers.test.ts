@@ -114,6 +114,11 @@ describe.skipIf(/^postgres/.test(process.env.DATABASE_URL ?? ''))('reader thread
     expect(after.licences.total).toBe(before.licences.total + 1);
   });
 
+  it('serves without reader threads when they cannot start', async () => {
+    const broken = new URL('./no-such-reader-thread.js', import.meta.url);
+    expect(await startReaders(t, 1, broken)).toBeUndefined();
+  });
+
   it('fails an unknown task without harm, and a reader connection cannot write', async () => {
     await expect(reads.run('no.such.task', [])).rejects.toThrow(/unknown read task/);
     expect((await pooled.inject({ url: `/api/v1/public/subjects/${ids.company}` })).statusCode).toBe(200);
