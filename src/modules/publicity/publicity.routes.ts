@@ -27,16 +27,8 @@ export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const { item, department, from, to, q, cursor, limit } = request.query;
-      const query: PublicRecordsQuery = {
-        limit,
-        ...(item ? { item } : {}),
-        ...(department ? { department } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
-        ...(q ? { q } : {}),
-        ...(cursor ? { cursor } : {}),
-      };
+      const { item } = request.query;
+      const query: PublicRecordsQuery = { ...channelFilter(request.query), ...(item ? { item } : {}) };
       return answerRead(reply, reads, 'publicity.channel', [query, shanghaiDate()]);
     },
   );
@@ -99,17 +91,27 @@ export function registerPublicityRoutes(app: HttpServer, deps: AppDeps): void {
         response: { 200: schemas.publicListPageSchema, 400: problemSchema },
       },
     },
-    async (request, reply) => {
-      const { department, from, to, q, cursor, limit } = request.query;
-      const query: PublicChannelFilter = {
-        limit,
-        ...(department ? { department } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
-        ...(q ? { q } : {}),
-        ...(cursor ? { cursor } : {}),
-      };
-      return answerRead(reply, reads, 'publicity.list', [request.params.list, query, shanghaiDate()]);
-    },
+    async (request, reply) =>
+      answerRead(reply, reads, 'publicity.list', [request.params.list, channelFilter(request.query), shanghaiDate()]),
   );
+}
+
+/** A channel's filters as the query string gives them, without the ones left empty. */
+function channelFilter(query: {
+  limit: number;
+  department?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+}): PublicChannelFilter {
+  const { limit, department, from, to, q, cursor } = query;
+  return {
+    limit,
+    ...(department ? { department } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(q ? { q } : {}),
+    ...(cursor ? { cursor } : {}),
+  };
 }
