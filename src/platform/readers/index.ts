@@ -117,6 +117,8 @@ function receivedError(failure: TransportedError): Error {
 
 interface Reader {
   worker: Worker;
+  /** Its thread died and could not be started again (retried every RETRY_MS). */
+  broken: boolean;
   readonly pending: Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>;
 }
 
@@ -125,10 +127,26 @@ interface Reader {
  * `serveReads`), each given `workerData`; resolves once all are ready. A
  * reader that dies fails its reads in flight and is replaced.
  */
+const RETRY_MS = 5_000;
+
 export async function createReaderPool(entry: URL, size: number, workerData: unknown): Promise<Reads> {
   let seq = 0;
   let closing = false;
   const readers: Reader[] = [];
+
+  // Reads sent while a new thread starts wait in its message queue; a thread that cannot start is
+  // passed over (its reads go to the others, or fail at once) and tried again later.
+  const restart = (reader: Reader): void => {
+    start(reader).then(
+      () => (reader.broken = false),
+      () => {
+        reader.broken = true;
+        for (const call of reader.pending.values()) call.reject(new Error('reader thread cannot start'));
+        reader.pending.clear();
+        if (!closing) setTimeout(() => !closing && restart(reader), RETRY_MS).unref();
+      },
+    );
+  };
 
   const start = (reader: Reader): Promise<void> =>
     new Promise((ready, failed) => {
@@ -150,7 +168,7 @@ export async function createReaderPool(entry: URL, size: number, workerData: unk
         for (const call of reader.pending.values()) call.reject(new Error(`reader thread ${why}`));
         reader.pending.clear();
         if (!started) return failed(new Error(`reader thread ${why} while starting`));
-        if (!closing) void start(reader).catch(() => undefined);
+        if (!closing) restart(reader);
       };
       worker.on('error', (error) => lost(`failed: ${error.message}`));
       worker.on('exit', (code) => {
@@ -161,7 +179,7 @@ export async function createReaderPool(entry: URL, size: number, workerData: unk
   try {
     await Promise.all(
       Array.from({ length: size }, () => {
-        const reader: Reader = { worker: undefined as unknown as Worker, pending: new Map() };
+        const reader: Reader = { worker: undefined as unknown as Worker, broken: false, pending: new Map() };
         readers.push(reader);
         return start(reader);
       }),
@@ -174,13 +192,15 @@ export async function createReaderPool(entry: URL, size: number, workerData: unk
 
   return {
     run(task, args) {
-      // The reader with the fewest reads in flight.
-      let reader = readers[0]!;
-      for (const r of readers) if (r.pending.size < reader.pending.size) reader = r;
+      // The working reader with the fewest reads in flight.
+      let reader: Reader | undefined;
+      for (const r of readers) if (!r.broken && (!reader || r.pending.size < reader.pending.size)) reader = r;
+      if (!reader) return Promise.reject(new Error('no reader thread is running'));
+      const chosen = reader;
       const id = ++seq;
       return new Promise((resolve, reject) => {
-        reader.pending.set(id, { resolve, reject });
-        reader.worker.postMessage({ id, task, args } satisfies ToReader);
+        chosen.pending.set(id, { resolve, reject });
+        chosen.worker.postMessage({ id, task, args } satisfies ToReader);
       });
     },
     async close() {
