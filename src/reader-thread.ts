@@ -10,10 +10,10 @@ import { createLogger } from './platform/logging';
 import { serveReads } from './platform/readers/serve-reads';
 import { allReadTasks } from './boot';
 
-const { config, schema } = workerData as { config: Config; schema?: string };
+const { config } = workerData as { config: Config };
 const deps = {
   config: { ...config, secretKey: Buffer.from(config.secretKey) },
-  db: openDatabase(config, schema, { reader: true }),
+  db: openDatabase(config, undefined, { reader: true }),
   logger: createLogger(config.logLevel),
 };
 serveReads(allReadTasks(), deps);

@@ -122,13 +122,14 @@ interface Reader {
   readonly pending: Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>;
 }
 
+/** How long a reader thread that could not be started again waits before the next try. */
+const RETRY_MS = 5_000;
+
 /**
  * Starts `size` reader threads running `entry` (a module that calls
  * `serveReads`), each given `workerData`; resolves once all are ready. A
  * reader that dies fails its reads in flight and is replaced.
  */
-const RETRY_MS = 5_000;
-
 export async function createReaderPool(entry: URL, size: number, workerData: unknown): Promise<Reads> {
   let seq = 0;
   let closing = false;
